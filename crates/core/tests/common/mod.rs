@@ -1,0 +1,40 @@
+//! Fixtures shared by the integration tests. They live in the repository's top-level
+//! `tests/fixtures/` (the demo key's secret half must live only there).
+
+#![allow(dead_code)]
+
+use std::{
+    path::PathBuf,
+    time::{Duration, SystemTime, UNIX_EPOCH},
+};
+
+use sealpost_core::{Field, Report};
+
+pub fn fixture(name: &str) -> Vec<u8> {
+    let path = PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+        .join("../../tests/fixtures")
+        .join(name);
+    std::fs::read(&path).unwrap_or_else(|err| panic!("reading {}: {err}", path.display()))
+}
+
+pub fn fixture_text(name: &str) -> String {
+    String::from_utf8(fixture(name)).expect("fixture is UTF-8")
+}
+
+/// The clock the corpus manifest was written against: 2026-11-23T00:00:00Z.
+pub fn corpus_now() -> SystemTime {
+    UNIX_EPOCH + Duration::from_secs(1_795_392_000)
+}
+
+/// A complete report whose every field holds text a decryption must bring back exactly.
+pub fn complete_report() -> Report {
+    Report::default()
+        .with(Field::Title, "Stored XSS in the comment preview — «ünïcödé» 漏洞")
+        .with(Field::VulnerabilityType, "CWE-79: Cross-site Scripting")
+        .with(Field::AffectedVersions, ">= 2.3.0, < 2.4.2")
+        .with(
+            Field::StepsToReproduce,
+            "1. Log in as any user\n2. Post a comment containing <img src=x onerror=alert(1)>\n3. Open the preview",
+        )
+        .with(Field::Impact, "Session theft for every reader of the thread.")
+}
