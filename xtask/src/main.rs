@@ -1,1 +1,146 @@
-fn main() {}
+//! sealpost's task runner (`cargo xtask <task>`), in Rust so it runs wherever cargo does.
+//!
+//! - `setup`: install what is missing (idempotent; seconds when everything is there)
+//! - `run`:   setup, build, and serve the app with the demo policy on http://127.0.0.1:8080
+//! - `test`:  setup, then every check: fmt, clippy (native and wasm32), native tests,
+//!            browser tests, the release build with its size report, the end-to-end test
+//! - `build`: setup and a release build into dist/
+//! - `size`:  the release build's asset sizes, raw / gzip -9 / brotli
+
+mod setup;
+mod size;
+
+use std::{
+    env,
+    path::{Path, PathBuf},
+    process::{Command, ExitCode},
+    time::Instant,
+};
+
+type Result<T = (), E = String> = std::result::Result<T, E>;
+
+fn main() -> ExitCode {
+    let args: Vec<String> = env::args().skip(1).collect();
+    let task = args.first().map(String::as_str).unwrap_or("help");
+    let started = Instant::now();
+    let result = match task {
+        "setup" => setup::run(),
+        "run" => run_app(),
+        "test" => test(),
+        "build" => setup::run().and_then(|()| release_build()),
+        "size" => size::report(&dist_dir()),
+        "help" | "--help" | "-h" => {
+            print_help();
+            Ok(())
+        }
+        other => Err(format!("unknown task `{other}`; run `cargo xtask help`")),
+    };
+    match result {
+        Ok(()) => {
+            if task != "help" {
+                eprintln!("xtask {task}: done in {:.1}s", started.elapsed().as_secs_f64());
+            }
+            ExitCode::SUCCESS
+        }
+        Err(message) => {
+            eprintln!("xtask {task}: FAILED: {message}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+fn print_help() {
+    println!(
+        "cargo xtask <task>\n\n\
+         \x20 run     set up, build and serve the app on http://127.0.0.1:8080 (demo policy and key)\n\
+         \x20 test    set up and run every check and test (what CI runs)\n\
+         \x20 setup   install missing tools: wasm32 target, trunk, wasm-bindgen, wasm-opt, chromium, gpg\n\
+         \x20 build   release build into dist/\n\
+         \x20 size    print the sizes of the release build in dist/"
+    );
+}
+
+/// Builds the app and serves it until interrupted.
+fn run_app() -> Result {
+    setup::run()?;
+    println!("\nsealpost will be served at http://127.0.0.1:8080 (Ctrl-C stops it)\n");
+    trunk(&["serve"])
+}
+
+/// Every check, in order of how fast it fails.
+fn test() -> Result {
+    setup::run()?;
+    step("cargo fmt --check", || cargo(&["fmt", "--all", "--check"]))?;
+    step("clippy (native)", || {
+        cargo(&["clippy", "--workspace", "--all-targets", "--", "-D", "warnings"])
+    })?;
+    step("clippy (wasm32)", || {
+        cargo(&[
+            "clippy", "--package", "sealpost", "--package", "sealpost-core", "--all-targets",
+            "--target", "wasm32-unknown-unknown", "--", "-D", "warnings",
+        ])
+    })?;
+    step("native tests", || {
+        cargo(&["test", "--workspace", "--exclude", "sealpost-e2e"])
+    })?;
+    step("browser tests (wasm-bindgen-test, headless Chromium)", || {
+        cargo(&["test", "--package", "sealpost", "--target", "wasm32-unknown-unknown"])
+    })?;
+    step("release build", release_build)?;
+    step("size report", || size::report(&dist_dir()))?;
+    step("end-to-end test (headless Chromium + gpg)", || {
+        let dist = dist_dir();
+        run(Command::new(cargo_bin())
+            .args(["test", "--package", "sealpost-e2e"])
+            .env("SEALPOST_DIST", &dist))
+    })
+}
+
+fn release_build() -> Result {
+    trunk(&["build", "--release", "--cargo-profile", "wasm-release"])
+}
+
+fn step(name: &str, f: impl FnOnce() -> Result) -> Result {
+    eprintln!("\n==> {name}");
+    let started = Instant::now();
+    f().map_err(|err| format!("{name}: {err}"))?;
+    eprintln!("==> {name}: ok ({:.1}s)", started.elapsed().as_secs_f64());
+    Ok(())
+}
+
+fn cargo(args: &[&str]) -> Result {
+    run(Command::new(cargo_bin()).args(args))
+}
+
+fn trunk(args: &[&str]) -> Result {
+    run(Command::new("trunk").args(args).current_dir(project_root()))
+}
+
+/// Runs `command` with the tools setup installed first on PATH, failing on a non-zero exit.
+fn run(command: &mut Command) -> Result {
+    command.env("PATH", setup::tool_path());
+    let program = command.get_program().to_string_lossy().into_owned();
+    let status = command
+        .status()
+        .map_err(|err| format!("could not start `{program}`: {err}"))?;
+    if status.success() {
+        Ok(())
+    } else {
+        Err(format!("`{program}` exited with {status}"))
+    }
+}
+
+fn cargo_bin() -> String {
+    env::var("CARGO").unwrap_or_else(|_| "cargo".into())
+}
+
+fn project_root() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .parent()
+        .expect("xtask lives one level below the project root")
+        .to_path_buf()
+}
+
+fn dist_dir() -> PathBuf {
+    project_root().join("dist")
+}

@@ -1,0 +1,56 @@
+//! Browser services, kept out of the components so they read as plain UI.
+
+use std::time::{Duration, SystemTime, UNIX_EPOCH};
+
+use wasm_bindgen::{JsCast, JsValue};
+
+/// The wall clock. `SystemTime::now()` panics on wasm32-unknown-unknown; the browser knows.
+pub fn now() -> SystemTime {
+    UNIX_EPOCH + Duration::from_millis(js_sys::Date::now() as u64)
+}
+
+/// Puts `text` on the clipboard. Fails where the page is not allowed to (insecure origin,
+/// denied permission); the caller says so and the text stays on the page to select by hand.
+pub async fn copy_to_clipboard(text: &str) -> Result<(), String> {
+    let window = web_sys::window().ok_or("no window")?;
+    let promise = window.navigator().clipboard().write_text(text);
+    wasm_bindgen_futures::JsFuture::from(promise)
+        .await
+        .map(|_| ())
+        .map_err(|err| describe(&err))
+}
+
+/// Offers `text` as a file download named `file_name`, without any network request.
+pub fn download_text(file_name: &str, mime_type: &str, text: &str) -> Result<(), String> {
+    let parts = js_sys::Array::of1(&JsValue::from_str(text));
+    let options = web_sys::BlobPropertyBag::new();
+    options.set_type(mime_type);
+    let blob = web_sys::Blob::new_with_str_sequence_and_options(&parts, &options)
+        .map_err(|err| describe(&err))?;
+    let url = web_sys::Url::create_object_url_with_blob(&blob).map_err(|err| describe(&err))?;
+    let result = click_download_link(&url, file_name);
+    // The click has started the download; the object URL is no longer needed.
+    let _ = web_sys::Url::revoke_object_url(&url);
+    result
+}
+
+fn click_download_link(url: &str, file_name: &str) -> Result<(), String> {
+    let document = web_sys::window()
+        .and_then(|window| window.document())
+        .ok_or("no document")?;
+    let anchor: web_sys::HtmlAnchorElement = document
+        .create_element("a")
+        .map_err(|err| describe(&err))?
+        .unchecked_into();
+    anchor.set_href(url);
+    anchor.set_download(file_name);
+    anchor.click();
+    Ok(())
+}
+
+fn describe(err: &JsValue) -> String {
+    err.dyn_ref::<js_sys::Error>()
+        .map(|e| String::from(e.message()))
+        .or_else(|| err.as_string())
+        .unwrap_or_else(|| "the browser refused".into())
+}
