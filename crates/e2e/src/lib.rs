@@ -1,0 +1,39 @@
+//! Harness for sealpost's end-to-end tests: a static server for the built app, chromedriver
+//! driving Debian's Chromium, and gpg in a throw-away home. Every process listens on 127.0.0.1
+//! only, and everything is torn down on drop.
+
+#![allow(clippy::unwrap_used, clippy::expect_used)] // test harness: failing loudly is the point
+
+pub mod browser;
+pub mod gpg;
+pub mod static_server;
+
+use std::path::PathBuf;
+
+/// The built app (`dist/`) under test. `cargo xtask test` builds it and sets SEALPOST_DIST;
+/// without it the tests fail rather than test something stale.
+pub fn dist_dir() -> PathBuf {
+    let dist = std::env::var_os("SEALPOST_DIST")
+        .map(PathBuf::from)
+        .expect("SEALPOST_DIST is not set: run the end-to-end tests through `cargo xtask test`");
+    assert!(
+        dist.join("index.html").is_file(),
+        "{} has no index.html: build the app first (`cargo xtask build`)",
+        dist.display()
+    );
+    dist
+}
+
+/// A fixture from the repository's top-level `tests/fixtures/`.
+pub fn fixture(name: &str) -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+        .join("../../tests/fixtures")
+        .join(name)
+}
+
+/// Where tests leave screenshots for people to look at.
+pub fn artifacts_dir() -> PathBuf {
+    let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../target/e2e");
+    std::fs::create_dir_all(&dir).expect("create target/e2e");
+    dir
+}

@@ -1,0 +1,94 @@
+//! A researcher's whole path through the built app, in real headless Chromium: open the page,
+//! press "Encrypt report" too early, fill the form by its labels, encrypt, and hand the
+//! ciphertext to real gpg, which must give back exactly what was typed.
+
+use std::time::Duration;
+
+use sealpost_core::{demo, Field, Report};
+use sealpost_e2e::{browser::Browser, dist_dir, fixture, gpg::Gpg, static_server::StaticServer};
+
+/// What the researcher types: non-ASCII, markup and several lines, all of which must survive.
+fn typed_report() -> Report {
+    Report::default()
+        .with(Field::Title, "Stored XSS in comment preview — ünïcödé 漏洞 עברית")
+        .with(Field::VulnerabilityType, "CWE-79: Improper Neutralization of Input")
+        .with(Field::AffectedVersions, "2.3.0 through 2.4.1")
+        .with(
+            Field::StepsToReproduce,
+            "1. Sign in as any user\n2. Comment <img src=x onerror=alert(document.domain)>\n3. Open the preview",
+        )
+        .with(Field::Impact, "Script runs in every reader's session; accounts can be taken over.")
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn a_report_typed_in_the_page_is_encrypted_there_and_gpg_recovers_every_field() {
+    let server = StaticServer::start(&dist_dir());
+    let browser = Browser::start().await;
+    let client = &browser.client;
+    client.goto(&server.url).await.unwrap();
+
+    // Too early: the button must say what is missing, and move focus to that list.
+    let title = browser.control_labelled("Title").await;
+    browser.button("Encrypt report").await.click().await.unwrap();
+    let summary_text = wait_for_script(
+        client,
+        "const s = document.getElementById('error-summary');\
+         return s && !s.hidden && document.activeElement === s ? s.innerText : null;",
+    )
+    .await;
+    for field in Field::ALL {
+        assert!(summary_text.contains(&format!("{} is required.", field.label())), "{summary_text}");
+    }
+    assert_eq!(title.attr("aria-invalid").await.unwrap().as_deref(), Some("true"));
+    browser.screenshot("incomplete.png").await;
+
+    let report = typed_report();
+    for field in Field::ALL {
+        let control = browser.control_labelled(field.label()).await;
+        control.send_keys(report.get(field)).await.unwrap();
+    }
+    assert_eq!(title.attr("aria-invalid").await.unwrap().as_deref(), Some("false"));
+    browser.button("Encrypt report").await.click().await.unwrap();
+
+    let armored = wait_for_script(
+        client,
+        "const c = document.getElementById('ciphertext');\
+         return c && c.value.startsWith('-----BEGIN PGP MESSAGE-----') ? c.value : null;",
+    )
+    .await;
+    let ciphertext = browser.control_labelled("Encrypted report (OpenPGP)").await;
+    assert_eq!(ciphertext.prop("value").await.unwrap().as_deref(), Some(armored.as_str()));
+    browser.screenshot("sealed.png").await;
+
+    let plaintext = Gpg::with_secret_key(&fixture("demo-recipient.secret.asc")).decrypt(armored.as_bytes());
+    assert_eq!(plaintext, report.render_text(&demo::policy()));
+
+    // The page fetched only its own assets, from its own origin, and sent nothing anywhere.
+    let resources = client
+        .execute("return performance.getEntriesByType('resource').map(e => e.name);", vec![])
+        .await
+        .unwrap();
+    for url in resources.as_array().unwrap() {
+        assert!(url.as_str().unwrap().starts_with(&server.url), "third-party request: {url}");
+    }
+    for request in server.requests() {
+        assert_eq!(request.method, "GET", "{request:?}");
+        assert!(request.body.is_empty(), "{request:?}");
+        for field in Field::ALL {
+            assert!(!request.url.contains(report.get(field)), "{request:?}");
+        }
+    }
+    browser.close().await;
+}
+
+/// Polls `script` (a function body returning a string or null) until it returns a string.
+async fn wait_for_script(client: &fantoccini::Client, script: &str) -> String {
+    for _ in 0..200 {
+        let value = client.execute(script, vec![]).await.unwrap();
+        if let Some(text) = value.as_str() {
+            return text.to_owned();
+        }
+        tokio::time::sleep(Duration::from_millis(50)).await;
+    }
+    panic!("timed out waiting for: {script}");
+}
