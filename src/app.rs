@@ -5,7 +5,9 @@ use sealpost_core::{demo, RecipientKey};
 
 use crate::{
     browser,
-    components::{recipient_card::RecipientCard, report_form::ReportForm, sealed_output::SealedOutput},
+    components::{
+        recipient_card::RecipientCard, report_form::ReportForm, sealed_output::SealedOutput,
+    },
     state::{provide_report_state, ReportState},
 };
 

@@ -1,6 +1,7 @@
 //! Browser tests: run in headless Chromium by `cargo test --target wasm32-unknown-unknown`
 //! (wasm-bindgen-test-runner + chromedriver, see .cargo/config.toml).
 #![cfg(target_arch = "wasm32")]
+#![allow(clippy::unwrap_used)] // a failing test should fail loudly, with the value it got
 
 use leptos::task::tick;
 use pgp::{
@@ -29,10 +30,19 @@ fn open(armored: &str) -> String {
 fn complete_report() -> Report {
     Report::default()
         .with(Field::Title, "Heap overflow in the PNG decoder")
-        .with(Field::VulnerabilityType, "CWE-122: Heap-based Buffer Overflow")
+        .with(
+            Field::VulnerabilityType,
+            "CWE-122: Heap-based Buffer Overflow",
+        )
         .with(Field::AffectedVersions, "1.4.0 – 1.6.2")
-        .with(Field::StepsToReproduce, "1. Build with ASan\n2. Decode poc.png")
-        .with(Field::Impact, "Remote code execution when a crafted image is previewed.")
+        .with(
+            Field::StepsToReproduce,
+            "1. Build with ASan\n2. Decode poc.png",
+        )
+        .with(
+            Field::Impact,
+            "Remote code execution when a crafted image is previewed.",
+        )
 }
 
 /// A fresh container with the app mounted in it; the handle keeps it mounted.
@@ -59,7 +69,9 @@ fn type_into(root: &Element, field: Field, text: &str) {
     if let Some(input) = control.dyn_ref::<HtmlInputElement>() {
         input.set_value(text);
     } else {
-        control.unchecked_ref::<HtmlTextAreaElement>().set_value(text);
+        control
+            .unchecked_ref::<HtmlTextAreaElement>()
+            .set_value(text);
     }
     let event = web_sys::Event::new("input").unwrap();
     control.dispatch_event(&event).unwrap();
@@ -92,7 +104,10 @@ async fn every_field_has_a_label_tied_to_its_control_and_the_recipient_is_shown(
         let label: Element = find(&root, &format!("label[for='{}']", field.id()));
         assert_eq!(label.text_content().unwrap(), field.label());
         let control: Element = find(&root, &format!("#{}", field.id()));
-        assert_eq!(control.get_attribute("aria-invalid").as_deref(), Some("false"));
+        assert_eq!(
+            control.get_attribute("aria-invalid").as_deref(),
+            Some("false")
+        );
     }
     let fingerprint: Element = find(&root, ".fingerprint");
     assert_eq!(
@@ -111,18 +126,38 @@ async fn encrypting_an_incomplete_report_marks_each_missing_field_and_lists_them
     let summary: HtmlElement = find(&root, "#error-summary");
     assert!(!summary.hidden(), "the error summary is shown");
     let listed = summary.text_content().unwrap();
-    for field in [Field::VulnerabilityType, Field::AffectedVersions, Field::StepsToReproduce, Field::Impact] {
-        assert!(listed.contains(&format!("{} is required.", field.label())), "{listed}");
+    for field in [
+        Field::VulnerabilityType,
+        Field::AffectedVersions,
+        Field::StepsToReproduce,
+        Field::Impact,
+    ] {
+        assert!(
+            listed.contains(&format!("{} is required.", field.label())),
+            "{listed}"
+        );
         let control: Element = find(&root, &format!("#{}", field.id()));
-        assert_eq!(control.get_attribute("aria-invalid").as_deref(), Some("true"));
+        assert_eq!(
+            control.get_attribute("aria-invalid").as_deref(),
+            Some("true")
+        );
         let error_id = format!("{}-error", field.id());
-        assert!(control.get_attribute("aria-describedby").unwrap().contains(&error_id));
+        assert!(control
+            .get_attribute("aria-describedby")
+            .unwrap()
+            .contains(&error_id));
         let error: HtmlElement = find(&root, &format!("#{error_id}"));
         assert!(!error.hidden());
-        assert_eq!(error.text_content().unwrap(), format!("{} is required.", field.label()));
+        assert_eq!(
+            error.text_content().unwrap(),
+            format!("{} is required.", field.label())
+        );
     }
     let title: Element = find(&root, "#title");
-    assert_eq!(title.get_attribute("aria-invalid").as_deref(), Some("false"));
+    assert_eq!(
+        title.get_attribute("aria-invalid").as_deref(),
+        Some("false")
+    );
     assert!(!listed.contains("Title"), "{listed}");
     let sealed: HtmlElement = find(&root, ".sealed");
     assert!(sealed.hidden(), "nothing was encrypted");
@@ -142,10 +177,16 @@ async fn a_complete_report_is_encrypted_in_the_page_and_opens_to_what_was_typed(
     assert!(summary.hidden());
     let ciphertext: HtmlTextAreaElement = find(&root, "#ciphertext");
     let armored = ciphertext.value();
-    assert!(armored.starts_with("-----BEGIN PGP MESSAGE-----"), "{armored}");
+    assert!(
+        armored.starts_with("-----BEGIN PGP MESSAGE-----"),
+        "{armored}"
+    );
     assert_eq!(open(&armored), report.render_text(&demo::policy()));
 
     let mail: Element = find(&root, ".sealed .actions a");
     let href = mail.get_attribute("href").unwrap();
-    assert!(href.starts_with("mailto:security@demo.sealpost.example?subject="), "{href}");
+    assert!(
+        href.starts_with("mailto:security@demo.sealpost.example?subject="),
+        "{href}"
+    );
 }

@@ -30,7 +30,10 @@ pub fn ReportForm(
             let report = state.report.get_untracked();
             state.policy.with_value(|policy| {
                 seal_report(policy, &report, recipient, rand_core::OsRng)
-                    .map(|armored| Sealed { armored, from: report })
+                    .map(|armored| Sealed {
+                        armored,
+                        from: report,
+                    })
                     .map_err(|err| err.to_string())
             })
         });

@@ -18,11 +18,14 @@ pub fn SealedOutput(
     let status = RwSignal::new(String::new());
     let armored = move || state.sealed.with(|s| s.as_ref().map(|s| s.armored.clone()));
     let stale = move || {
-        state
-            .sealed
-            .with(|s| s.as_ref().is_some_and(|s| state.report.with(|r| *r != s.from)))
+        state.sealed.with(|s| {
+            s.as_ref()
+                .is_some_and(|s| state.report.with(|r| *r != s.from))
+        })
     };
-    let contact = state.policy.with_value(|policy| policy.contact_email.clone());
+    let contact = state
+        .policy
+        .with_value(|policy| policy.contact_email.clone());
     let project = state.policy.with_value(|policy| policy.project.clone());
     let mail = {
         let contact = contact.clone();
@@ -35,9 +38,9 @@ pub fn SealedOutput(
         spawn_local(async move {
             status.set(match browser::copy_to_clipboard(&text).await {
                 Ok(()) => "Copied the encrypted report to the clipboard.".into(),
-                Err(reason) => format!(
-                    "Could not copy ({reason}). Select the text above and copy it by hand."
-                ),
+                Err(reason) => {
+                    format!("Could not copy ({reason}). Select the text above and copy it by hand.")
+                }
             });
         });
     };

@@ -3,7 +3,7 @@
 //! - `setup`: install what is missing (idempotent; seconds when everything is there)
 //! - `run`:   setup, build, and serve the app with the demo policy on http://127.0.0.1:8080
 //! - `test`:  setup, then every check: fmt, clippy (native and wasm32), native tests,
-//!            browser tests, the release build with its size report, the end-to-end test
+//!   browser tests, the release build with its size report, the end-to-end test
 //! - `build`: setup and a release build into dist/
 //! - `size`:  the release build's asset sizes, raw / gzip -9 / brotli
 
@@ -38,7 +38,10 @@ fn main() -> ExitCode {
     match result {
         Ok(()) => {
             if task != "help" {
-                eprintln!("xtask {task}: done in {:.1}s", started.elapsed().as_secs_f64());
+                eprintln!(
+                    "xtask {task}: done in {:.1}s",
+                    started.elapsed().as_secs_f64()
+                );
             }
             ExitCode::SUCCESS
         }
@@ -72,20 +75,45 @@ fn test() -> Result {
     setup::run()?;
     step("cargo fmt --check", || cargo(&["fmt", "--all", "--check"]))?;
     step("clippy (native)", || {
-        cargo(&["clippy", "--workspace", "--all-targets", "--", "-D", "warnings"])
+        cargo(&[
+            "clippy",
+            "--workspace",
+            "--all-targets",
+            "--",
+            "-D",
+            "warnings",
+        ])
     })?;
     step("clippy (wasm32)", || {
         cargo(&[
-            "clippy", "--package", "sealpost", "--package", "sealpost-core", "--all-targets",
-            "--target", "wasm32-unknown-unknown", "--", "-D", "warnings",
+            "clippy",
+            "--package",
+            "sealpost",
+            "--package",
+            "sealpost-core",
+            "--all-targets",
+            "--target",
+            "wasm32-unknown-unknown",
+            "--",
+            "-D",
+            "warnings",
         ])
     })?;
     step("native tests", || {
         cargo(&["test", "--workspace", "--exclude", "sealpost-e2e"])
     })?;
-    step("browser tests (wasm-bindgen-test, headless Chromium)", || {
-        cargo(&["test", "--package", "sealpost", "--target", "wasm32-unknown-unknown"])
-    })?;
+    step(
+        "browser tests (wasm-bindgen-test, headless Chromium)",
+        || {
+            cargo(&[
+                "test",
+                "--package",
+                "sealpost",
+                "--target",
+                "wasm32-unknown-unknown",
+            ])
+        },
+    )?;
     step("release build", release_build)?;
     step("size report", || size::report(&dist_dir()))?;
     step("end-to-end test (headless Chromium + gpg)", || {

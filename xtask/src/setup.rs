@@ -52,7 +52,10 @@ fn ok(what: &str) {
 
 fn wasm_target() -> Result {
     let installed = output("rustup", &["target", "list", "--installed"]).unwrap_or_default();
-    if !installed.lines().any(|t| t.trim() == "wasm32-unknown-unknown") {
+    if !installed
+        .lines()
+        .any(|t| t.trim() == "wasm32-unknown-unknown")
+    {
         run_command(Command::new("rustup").args(["target", "add", "wasm32-unknown-unknown"]))?;
     }
     ok("rust target wasm32-unknown-unknown");
@@ -79,7 +82,11 @@ fn debian_packages() -> Result {
             run_command(command.args(args).env("DEBIAN_FRONTEND", "noninteractive"))
         };
         apt(&["update", "-qq"])?;
-        apt(&[&["install", "-y", "-qq", "--no-install-recommends"][..], &missing].concat())?;
+        apt(&[
+            &["install", "-y", "-qq", "--no-install-recommends"][..],
+            &missing,
+        ]
+        .concat())?;
     }
     ok("chromium, chromedriver, gpg");
     Ok(())
@@ -107,7 +114,13 @@ fn wasm_opt() -> Result {
     ensure_tool(
         "wasm-opt",
         &format!("wasm-opt version {WASM_OPT_BINARYEN_VERSION}"),
-        &["install", "wasm-opt", "--version", WASM_OPT_CRATE_VERSION, "--locked"],
+        &[
+            "install",
+            "wasm-opt",
+            "--version",
+            WASM_OPT_CRATE_VERSION,
+            "--locked",
+        ],
     )
 }
 
@@ -116,7 +129,12 @@ fn trunk() -> Result {
         "trunk",
         &format!("trunk {TRUNK_VERSION}"),
         &[
-            "install", "trunk", "--version", TRUNK_VERSION, "--locked", "--ignore-rust-version",
+            "install",
+            "trunk",
+            "--version",
+            TRUNK_VERSION,
+            "--locked",
+            "--ignore-rust-version",
         ],
     )
 }
@@ -133,11 +151,16 @@ fn ensure_tool(tool: &str, expected: &str, install_args: &[&str]) -> Result {
             .map(|out| String::from_utf8_lossy(&out.stdout).trim().to_owned())
     };
     if !installed().is_some_and(|v| v.starts_with(expected)) {
-        eprintln!("setup: installing {expected} (cargo {}); this takes minutes once", install_args.join(" "));
+        eprintln!(
+            "setup: installing {expected} (cargo {}); this takes minutes once",
+            install_args.join(" ")
+        );
         crate::cargo(install_args)?;
         let now = installed().unwrap_or_default();
         if !now.starts_with(expected) {
-            return Err(format!("after installing, `{tool} --version` says `{now}`, not `{expected}`"));
+            return Err(format!(
+                "after installing, `{tool} --version` says `{now}`, not `{expected}`"
+            ));
         }
     }
     ok(expected);
@@ -153,9 +176,7 @@ fn locked_version(package: &str) -> Result<String> {
         .find(&needle)
         .ok_or_else(|| format!("{package} is not in Cargo.lock"))?
         + needle.len();
-    let end = lock[start..]
-        .find('"')
-        .ok_or("Cargo.lock is malformed")?;
+    let end = lock[start..].find('"').ok_or("Cargo.lock is malformed")?;
     Ok(lock[start..start + end].to_owned())
 }
 

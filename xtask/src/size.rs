@@ -7,13 +7,21 @@ use crate::Result;
 
 pub fn report(dist: &Path) -> Result {
     let mut entries: Vec<_> = fs::read_dir(dist)
-        .map_err(|err| format!("reading {}: {err} (build first: cargo xtask build)", dist.display()))?
+        .map_err(|err| {
+            format!(
+                "reading {}: {err} (build first: cargo xtask build)",
+                dist.display()
+            )
+        })?
         .filter_map(|entry| entry.ok().map(|e| e.path()))
         .filter(|path| path.is_file())
         .collect();
     entries.sort();
 
-    println!("{:<44} {:>10} {:>10} {:>10}", "asset", "raw", "gzip -9", "brotli");
+    println!(
+        "{:<44} {:>10} {:>10} {:>10}",
+        "asset", "raw", "gzip -9", "brotli"
+    );
     let mut totals = [0usize; 3];
     for path in entries {
         let bytes = fs::read(&path).map_err(|err| format!("reading {}: {err}", path.display()))?;
@@ -21,10 +29,18 @@ pub fn report(dist: &Path) -> Result {
         for (total, size) in totals.iter_mut().zip(sizes) {
             *total += size;
         }
-        let name = path.file_name().map_or_else(String::new, |n| n.to_string_lossy().into_owned());
-        println!("{name:<44} {:>10} {:>10} {:>10}", sizes[0], sizes[1], sizes[2]);
+        let name = path
+            .file_name()
+            .map_or_else(String::new, |n| n.to_string_lossy().into_owned());
+        println!(
+            "{name:<44} {:>10} {:>10} {:>10}",
+            sizes[0], sizes[1], sizes[2]
+        );
     }
-    println!("{:<44} {:>10} {:>10} {:>10}", "total", totals[0], totals[1], totals[2]);
+    println!(
+        "{:<44} {:>10} {:>10} {:>10}",
+        "total", totals[0], totals[1], totals[2]
+    );
     Ok(())
 }
 

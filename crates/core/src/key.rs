@@ -239,7 +239,10 @@ fn parse(input: &[u8]) -> Result<SignedPublicKey, KeyError> {
 /// A short, human description of text that is not a public key.
 fn describe_non_key(text: &str) -> String {
     let other_armor = [
-        ("-----BEGIN PGP MESSAGE-----", "an encrypted OpenPGP message"),
+        (
+            "-----BEGIN PGP MESSAGE-----",
+            "an encrypted OpenPGP message",
+        ),
         ("-----BEGIN PGP SIGNATURE-----", "an OpenPGP signature"),
         ("-----BEGIN PGP SIGNED MESSAGE-----", "a signed text"),
     ];

@@ -84,6 +84,8 @@ mod tests {
     #[test]
     fn hostile_addresses_cannot_inject_headers() {
         let link = mailto("a@b.org?bcc=evil@x.org", "s", "b");
-        assert!(link.url.starts_with("mailto:a@b.org%3Fbcc%3Devil@x.org?subject="));
+        assert!(link
+            .url
+            .starts_with("mailto:a@b.org%3Fbcc%3Devil@x.org?subject="));
     }
 }

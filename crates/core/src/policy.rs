@@ -50,7 +50,11 @@ impl Policy {
             project: project.into(),
             contact_email: contact_email.into(),
             recipient_key: recipient_key.into(),
-            fields: Field::ALL.iter().copied().map(FieldRule::required).collect(),
+            fields: Field::ALL
+                .iter()
+                .copied()
+                .map(FieldRule::required)
+                .collect(),
         }
     }
 

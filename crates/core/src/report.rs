@@ -52,7 +52,9 @@ impl Field {
         match self {
             Field::Title => "One line that names the flaw and where it is.",
             Field::VulnerabilityType => "For example: SQL injection, CWE-79 cross-site scripting.",
-            Field::AffectedVersions => "Versions, releases or commits you confirmed, e.g. 2.3.0–2.4.1.",
+            Field::AffectedVersions => {
+                "Versions, releases or commits you confirmed, e.g. 2.3.0–2.4.1."
+            }
             Field::StepsToReproduce => "Numbered steps from a clean install to the effect you saw.",
             Field::Impact => "What an attacker gains, and what they need first.",
         }
@@ -134,7 +136,10 @@ mod tests {
             .with(Field::Title, "  XSS in search  ")
             .with(Field::VulnerabilityType, "CWE-79")
             .with(Field::AffectedVersions, "1.0–1.2")
-            .with(Field::StepsToReproduce, "1. Open /search\r\n2. Type <script>");
+            .with(
+                Field::StepsToReproduce,
+                "1. Open /search\r\n2. Type <script>",
+            );
         assert_eq!(
             report.render_text(&policy),
             "Security report for sealpost demo project\n\

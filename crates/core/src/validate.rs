@@ -24,7 +24,10 @@ pub enum Problem {
     /// A required field is empty or only whitespace.
     Missing,
     /// The field is longer than the policy allows.
-    TooLong { max_chars: usize, actual_chars: usize },
+    TooLong {
+        max_chars: usize,
+        actual_chars: usize,
+    },
 }
 
 impl fmt::Display for FieldError {
@@ -118,7 +121,10 @@ mod tests {
         let limit = Field::Title.default_max_chars();
         // Each of these is three bytes in UTF-8.
         let at_limit = "漏".repeat(limit);
-        assert_eq!(validate(&demo::policy(), &complete().with(Field::Title, at_limit)), vec![]);
+        assert_eq!(
+            validate(&demo::policy(), &complete().with(Field::Title, at_limit)),
+            vec![]
+        );
 
         let over = "漏".repeat(limit + 3);
         let errors = validate(&demo::policy(), &complete().with(Field::Title, over));

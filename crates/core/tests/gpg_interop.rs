@@ -4,6 +4,8 @@
 //! keyring is never touched. `gpg` must be installed (`cargo xtask setup` installs it); a missing
 //! binary fails the test rather than skipping it.
 
+#![allow(clippy::unwrap_used)] // a failing test should fail loudly, with the value it got
+
 mod common;
 
 use std::{
@@ -21,7 +23,14 @@ fn gpg(home: &Path, args: &[&str], stdin: &[u8]) -> std::process::Output {
     let mut child = Command::new("gpg")
         .arg("--homedir")
         .arg(home)
-        .args(["--batch", "--no-tty", "--pinentry-mode", "loopback", "--passphrase", ""])
+        .args([
+            "--batch",
+            "--no-tty",
+            "--pinentry-mode",
+            "loopback",
+            "--passphrase",
+            "",
+        ])
         .args(args)
         .stdin(Stdio::piped())
         .stdout(Stdio::piped())
@@ -40,7 +49,11 @@ fn gpg(home: &Path, args: &[&str], stdin: &[u8]) -> std::process::Output {
 fn decrypts_with_gpg(public: &str, secret_fixture: &str) {
     let home = tempfile::tempdir().unwrap();
     let import = gpg(home.path(), &["--import"], &fixture(secret_fixture));
-    assert!(import.status.success(), "{}", String::from_utf8_lossy(&import.stderr));
+    assert!(
+        import.status.success(),
+        "{}",
+        String::from_utf8_lossy(&import.stderr)
+    );
 
     let policy = demo::policy();
     let key = RecipientKey::accept(public.as_bytes(), corpus_now()).unwrap();
@@ -50,7 +63,10 @@ fn decrypts_with_gpg(public: &str, secret_fixture: &str) {
     let out = gpg(home.path(), &["--decrypt"], armored.as_bytes());
     let stderr = String::from_utf8_lossy(&out.stderr);
     assert!(out.status.success(), "gpg --decrypt failed: {stderr}");
-    assert_eq!(String::from_utf8(out.stdout).unwrap(), report.render_text(&policy));
+    assert_eq!(
+        String::from_utf8(out.stdout).unwrap(),
+        report.render_text(&policy)
+    );
     // SEIPD v1 with MDC: gpg warns loudly when integrity protection is missing.
     assert!(!stderr.contains("not integrity protected"), "{stderr}");
 }

@@ -1,6 +1,8 @@
 //! Key acceptance against the demo key, generated fixtures and real security-team keys from the
 //! corpus (`tests/fixtures/corpus/`, copied from `shared/corpus/real-keys/`; see its MANIFEST).
 
+#![allow(clippy::unwrap_used)] // a failing test should fail loudly, with the value it got
+
 mod common;
 
 use common::{corpus_now, fixture, fixture_text};
@@ -23,23 +25,36 @@ fn the_demo_key_is_accepted_with_its_user_id_and_fingerprint() {
         Some("sealpost demo security team <security@demo.sealpost.example>")
     );
     assert_eq!(key.expires(), None);
-    assert_ne!(key.encryption_fingerprint(), key.fingerprint(), "the cv25519 subkey, not the ed25519 primary");
+    assert_ne!(
+        key.encryption_fingerprint(),
+        key.fingerprint(),
+        "the cv25519 subkey, not the ed25519 primary"
+    );
 }
 
 #[test]
 fn the_encryption_subkey_is_chosen_not_the_signing_or_authentication_one() {
     // Christian Decker's key: RSA primary with separate [S], [E] and [A] subkeys, ~65 signatures.
     let key = accept("corpus/core-lightning-cdecker.asc").unwrap();
-    assert_eq!(key.encryption_fingerprint(), "56B76311EF74B0DD136C562F195ECA6C6C0BA91D");
+    assert_eq!(
+        key.encryption_fingerprint(),
+        "56B76311EF74B0DD136C562F195ECA6C6C0BA91D"
+    );
     assert_eq!(key.expires_date().as_deref(), Some("2027-11-25"));
 }
 
 #[test]
 fn modern_and_rsa_real_keys_are_accepted() {
     let monetr = accept("corpus/monetr-security.asc").unwrap();
-    assert_eq!(monetr.encryption_fingerprint(), "DACC0BF490694C005AB7CFB9F2BBB1889F5C064B");
+    assert_eq!(
+        monetr.encryption_fingerprint(),
+        "DACC0BF490694C005AB7CFB9F2BBB1889F5C064B"
+    );
     let shelltrail = accept("corpus/shelltrail-security.asc").unwrap();
-    assert_eq!(shelltrail.encryption_fingerprint(), "66414AC87459342DB195C32E6155347212A27818");
+    assert_eq!(
+        shelltrail.encryption_fingerprint(),
+        "66414AC87459342DB195C32E6155347212A27818"
+    );
 }
 
 /// Pinned behaviour: SHA-1 binding signatures are accepted, as by GnuPG 2.2 and OpenPGP.js 6
@@ -47,15 +62,24 @@ fn modern_and_rsa_real_keys_are_accepted() {
 #[test]
 fn sha1_bound_security_team_keys_are_accepted() {
     let rust = accept("corpus/rust-security-team.asc").unwrap();
-    assert_eq!(rust.encryption_fingerprint(), "643C00B74E768F0D029A62C9ACBCF3774AC2899E");
+    assert_eq!(
+        rust.encryption_fingerprint(),
+        "643C00B74E768F0D029A62C9ACBCF3774AC2899E"
+    );
     let ruby = accept("corpus/ruby-security-team.asc").unwrap();
-    assert_eq!(ruby.encryption_fingerprint(), "37095C0C1234D82B68593AFABF8640DCF2A6EBB3");
+    assert_eq!(
+        ruby.encryption_fingerprint(),
+        "37095C0C1234D82B68593AFABF8640DCF2A6EBB3"
+    );
 }
 
 #[test]
 fn an_expired_key_is_refused_naming_the_date() {
     let err = accept("corpus/ethereum-security-from-SECURITY-md.asc").unwrap_err();
-    assert!(matches!(&err, KeyError::Expired { on, .. } if on == "2026-02-22"), "{err:?}");
+    assert!(
+        matches!(&err, KeyError::Expired { on, .. } if on == "2026-02-22"),
+        "{err:?}"
+    );
     assert!(err.to_string().contains("expired on 2026-02-22"), "{err}");
 }
 
@@ -71,7 +95,11 @@ fn a_key_whose_only_encryption_subkey_expired_is_refused_saying_so() {
 fn a_placeholder_text_is_not_a_key_and_the_message_says_what_was_found() {
     let err = accept("corpus/actualsecurity-placeholder-not-a-key.txt").unwrap_err();
     assert!(matches!(err, KeyError::NotAKey { .. }), "{err:?}");
-    assert!(err.to_string().starts_with("This is not an OpenPGP key: found text starting “"), "{err}");
+    assert!(
+        err.to_string()
+            .starts_with("This is not an OpenPGP key: found text starting “"),
+        "{err}"
+    );
 }
 
 #[test]
@@ -87,7 +115,10 @@ fn armor_inside_surrounding_prose_is_found() {
         fixture_text("rsa3072.public.asc")
     );
     let key = RecipientKey::accept(text.as_bytes(), corpus_now()).unwrap();
-    assert_eq!(key.fingerprint(), "BF815803F7C6A215362F32EF340905CAC6150FE3");
+    assert_eq!(
+        key.fingerprint(),
+        "BF815803F7C6A215362F32EF340905CAC6150FE3"
+    );
 }
 
 #[test]
@@ -100,11 +131,15 @@ fn hostile_inputs_are_refused_without_panicking() {
         vec![0xff; 64],
         vec![0x99, 0x01],
         truncated.as_bytes().to_vec(),
-        b"-----BEGIN PGP PUBLIC KEY BLOCK-----\n\n!!!!\n-----END PGP PUBLIC KEY BLOCK-----\n".to_vec(),
+        b"-----BEGIN PGP PUBLIC KEY BLOCK-----\n\n!!!!\n-----END PGP PUBLIC KEY BLOCK-----\n"
+            .to_vec(),
         b"-----BEGIN PGP MESSAGE-----\n\nhQEMA\n-----END PGP MESSAGE-----\n".to_vec(),
         vec![0xc3, 0x28, 0xa0, 0xa1],
     ];
     for input in cases {
-        assert!(RecipientKey::accept(&input, corpus_now()).is_err(), "{input:?}");
+        assert!(
+            RecipientKey::accept(&input, corpus_now()).is_err(),
+            "{input:?}"
+        );
     }
 }

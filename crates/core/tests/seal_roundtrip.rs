@@ -1,5 +1,7 @@
 //! Seal with the project's code, open with rPGP's decryption and the fixture secret keys.
 
+#![allow(clippy::unwrap_used)] // a failing test should fail loudly, with the value it got
+
 mod common;
 
 use common::{complete_report, corpus_now, fixture_text};
@@ -25,17 +27,27 @@ fn a_sealed_report_opens_to_its_rendered_text_for_the_demo_key() {
     let report = complete_report();
     let armored = seal_report(&policy, &report, &key, thread_rng()).unwrap();
     assert!(armored.starts_with("-----BEGIN PGP MESSAGE-----"));
-    assert!(!armored.contains("Stored XSS"), "ciphertext must not carry plaintext");
-    assert_eq!(open(&armored, "demo-recipient.secret.asc"), report.render_text(&policy));
+    assert!(
+        !armored.contains("Stored XSS"),
+        "ciphertext must not carry plaintext"
+    );
+    assert_eq!(
+        open(&armored, "demo-recipient.secret.asc"),
+        report.render_text(&policy)
+    );
 }
 
 #[test]
 fn a_sealed_report_opens_for_an_rsa_3072_key() {
     let policy = demo::policy();
-    let key = RecipientKey::accept(fixture_text("rsa3072.public.asc").as_bytes(), corpus_now()).unwrap();
+    let key =
+        RecipientKey::accept(fixture_text("rsa3072.public.asc").as_bytes(), corpus_now()).unwrap();
     let report = complete_report();
     let armored = seal_report(&policy, &report, &key, thread_rng()).unwrap();
-    assert_eq!(open(&armored, "rsa3072.secret.asc"), report.render_text(&policy));
+    assert_eq!(
+        open(&armored, "rsa3072.secret.asc"),
+        report.render_text(&policy)
+    );
 }
 
 #[test]

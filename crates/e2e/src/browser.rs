@@ -81,7 +81,10 @@ impl Browser {
     /// The button whose visible text is exactly `text`.
     pub async fn button(&self, text: &str) -> fantoccini::elements::Element {
         let xpath = format!("//button[normalize-space(.)={}]", xpath_literal(text));
-        self.client.find(Locator::XPath(&xpath)).await.unwrap_or_else(|err| panic!("no button “{text}”: {err}"))
+        self.client
+            .find(Locator::XPath(&xpath))
+            .await
+            .unwrap_or_else(|err| panic!("no button “{text}”: {err}"))
     }
 
     pub async fn screenshot(&self, name: &str) {
@@ -112,7 +115,10 @@ fn free_port() -> u16 {
 fn wait_for_port(port: u16) {
     let deadline = Instant::now() + Duration::from_secs(20);
     while TcpStream::connect(("127.0.0.1", port)).is_err() {
-        assert!(Instant::now() < deadline, "chromedriver did not listen on port {port}");
+        assert!(
+            Instant::now() < deadline,
+            "chromedriver did not listen on port {port}"
+        );
         std::thread::sleep(Duration::from_millis(50));
     }
 }

@@ -17,7 +17,11 @@ impl Gpg {
         };
         let key = std::fs::read(secret_key_file).expect("read the secret key fixture");
         let out = gpg.run(&["--import"], &key);
-        assert!(out.status.success(), "gpg --import: {}", String::from_utf8_lossy(&out.stderr));
+        assert!(
+            out.status.success(),
+            "gpg --import: {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
         gpg
     }
 
@@ -34,7 +38,14 @@ impl Gpg {
         let mut child = Command::new("gpg")
             .arg("--homedir")
             .arg(self.home.path())
-            .args(["--batch", "--no-tty", "--pinentry-mode", "loopback", "--passphrase", ""])
+            .args([
+                "--batch",
+                "--no-tty",
+                "--pinentry-mode",
+                "loopback",
+                "--passphrase",
+                "",
+            ])
             .args(args)
             .stdin(Stdio::piped())
             .stdout(Stdio::piped())

@@ -25,11 +25,7 @@ pub struct StaticServer {
 impl StaticServer {
     pub fn start(root: &Path) -> Self {
         let server = Arc::new(tiny_http::Server::http("127.0.0.1:0").expect("bind 127.0.0.1"));
-        let port = server
-            .server_addr()
-            .to_ip()
-            .expect("an IP listener")
-            .port();
+        let port = server.server_addr().to_ip().expect("an IP listener").port();
         let seen = Arc::new(Mutex::new(Vec::new()));
         let thread = {
             let (server, seen, root) = (server.clone(), seen.clone(), root.to_path_buf());
@@ -72,10 +68,18 @@ impl Drop for StaticServer {
 fn respond(root: &Path, url: &str) -> tiny_http::Response<std::io::Cursor<Vec<u8>>> {
     let path = url.split(['?', '#']).next().unwrap_or("/");
     let relative = PathBuf::from(path.trim_start_matches('/'));
-    if relative.components().any(|c| !matches!(c, Component::Normal(_))) && path != "/" {
+    if relative
+        .components()
+        .any(|c| !matches!(c, Component::Normal(_)))
+        && path != "/"
+    {
         return tiny_http::Response::from_string("bad path").with_status_code(400);
     }
-    let file = if path == "/" { root.join("index.html") } else { root.join(relative) };
+    let file = if path == "/" {
+        root.join("index.html")
+    } else {
+        root.join(relative)
+    };
     match std::fs::read(&file) {
         Ok(bytes) => {
             let content_type = match file.extension().and_then(|e| e.to_str()) {

@@ -2,6 +2,8 @@
 //! press "Encrypt report" too early, fill the form by its labels, encrypt, and hand the
 //! ciphertext to real gpg, which must give back exactly what was typed.
 
+#![allow(clippy::unwrap_used)] // a failing test should fail loudly, with the value it got
+
 use std::time::Duration;
 
 use sealpost_core::{demo, Field, Report};
@@ -29,7 +31,12 @@ async fn a_report_typed_in_the_page_is_encrypted_there_and_gpg_recovers_every_fi
 
     // Too early: the button must say what is missing, and move focus to that list.
     let title = browser.control_labelled("Title").await;
-    browser.button("Encrypt report").await.click().await.unwrap();
+    browser
+        .button("Encrypt report")
+        .await
+        .click()
+        .await
+        .unwrap();
     let summary_text = wait_for_script(
         client,
         "const s = document.getElementById('error-summary');\
@@ -37,9 +44,15 @@ async fn a_report_typed_in_the_page_is_encrypted_there_and_gpg_recovers_every_fi
     )
     .await;
     for field in Field::ALL {
-        assert!(summary_text.contains(&format!("{} is required.", field.label())), "{summary_text}");
+        assert!(
+            summary_text.contains(&format!("{} is required.", field.label())),
+            "{summary_text}"
+        );
     }
-    assert_eq!(title.attr("aria-invalid").await.unwrap().as_deref(), Some("true"));
+    assert_eq!(
+        title.attr("aria-invalid").await.unwrap().as_deref(),
+        Some("true")
+    );
     browser.screenshot("incomplete.png").await;
 
     let report = typed_report();
@@ -47,8 +60,16 @@ async fn a_report_typed_in_the_page_is_encrypted_there_and_gpg_recovers_every_fi
         let control = browser.control_labelled(field.label()).await;
         control.send_keys(report.get(field)).await.unwrap();
     }
-    assert_eq!(title.attr("aria-invalid").await.unwrap().as_deref(), Some("false"));
-    browser.button("Encrypt report").await.click().await.unwrap();
+    assert_eq!(
+        title.attr("aria-invalid").await.unwrap().as_deref(),
+        Some("false")
+    );
+    browser
+        .button("Encrypt report")
+        .await
+        .click()
+        .await
+        .unwrap();
 
     let armored = wait_for_script(
         client,
@@ -57,19 +78,29 @@ async fn a_report_typed_in_the_page_is_encrypted_there_and_gpg_recovers_every_fi
     )
     .await;
     let ciphertext = browser.control_labelled("Encrypted report (OpenPGP)").await;
-    assert_eq!(ciphertext.prop("value").await.unwrap().as_deref(), Some(armored.as_str()));
+    assert_eq!(
+        ciphertext.prop("value").await.unwrap().as_deref(),
+        Some(armored.as_str())
+    );
     browser.screenshot("sealed.png").await;
 
-    let plaintext = Gpg::with_secret_key(&fixture("demo-recipient.secret.asc")).decrypt(armored.as_bytes());
+    let plaintext =
+        Gpg::with_secret_key(&fixture("demo-recipient.secret.asc")).decrypt(armored.as_bytes());
     assert_eq!(plaintext, report.render_text(&demo::policy()));
 
     // The page fetched only its own assets, from its own origin, and sent nothing anywhere.
     let resources = client
-        .execute("return performance.getEntriesByType('resource').map(e => e.name);", vec![])
+        .execute(
+            "return performance.getEntriesByType('resource').map(e => e.name);",
+            vec![],
+        )
         .await
         .unwrap();
     for url in resources.as_array().unwrap() {
-        assert!(url.as_str().unwrap().starts_with(&server.url), "third-party request: {url}");
+        assert!(
+            url.as_str().unwrap().starts_with(&server.url),
+            "third-party request: {url}"
+        );
     }
     for request in server.requests() {
         assert_eq!(request.method, "GET", "{request:?}");
