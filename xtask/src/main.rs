@@ -9,6 +9,7 @@
 
 mod setup;
 mod size;
+mod tally;
 
 use std::{
     env,
@@ -16,6 +17,8 @@ use std::{
     process::{Command, ExitCode},
     time::Instant,
 };
+
+const WASM: &str = "wasm32-unknown-unknown";
 
 type Result<T = (), E = String> = std::result::Result<T, E>;
 
@@ -70,57 +73,51 @@ fn run_app() -> Result {
     trunk(&["serve"])
 }
 
-/// Every check, in order of how fast it fails.
+/// Every check, in order of how fast it fails, then one closing line that counts every test.
 fn test() -> Result {
+    let result = run_checks();
+    println!("\n{}", tally::summary());
+    result
+}
+
+fn run_checks() -> Result {
     setup::run()?;
     step("cargo fmt --check", || cargo(&["fmt", "--all", "--check"]))?;
+    let deny_warnings = ["--", "-D", "warnings"];
     step("clippy (native)", || {
-        cargo(&[
-            "clippy",
-            "--workspace",
-            "--all-targets",
-            "--",
-            "-D",
-            "warnings",
-        ])
+        cargo(
+            &[
+                &["clippy", "--workspace", "--all-targets"][..],
+                &deny_warnings,
+            ]
+            .concat(),
+        )
     })?;
     step("clippy (wasm32)", || {
-        cargo(&[
-            "clippy",
+        let wasm = [
             "--package",
             "sealpost",
             "--package",
             "sealpost-core",
             "--all-targets",
-            "--target",
-            "wasm32-unknown-unknown",
-            "--",
-            "-D",
-            "warnings",
-        ])
+        ];
+        cargo(&[&["clippy"][..], &wasm, &["--target", WASM], &deny_warnings].concat())
     })?;
     step("native tests", || {
-        cargo(&["test", "--workspace", "--exclude", "sealpost-e2e"])
+        tally::cargo_test(&["--workspace", "--exclude", "sealpost-e2e"], &[])
     })?;
     step(
         "browser tests (wasm-bindgen-test, headless Chromium)",
-        || {
-            cargo(&[
-                "test",
-                "--package",
-                "sealpost",
-                "--target",
-                "wasm32-unknown-unknown",
-            ])
-        },
+        || tally::cargo_test(&["--package", "sealpost", "--target", WASM], &[]),
     )?;
     step("release build", release_build)?;
     step("size report", || size::report(&dist_dir()))?;
     step("end-to-end test (headless Chromium + gpg)", || {
         let dist = dist_dir();
-        run(Command::new(cargo_bin())
-            .args(["test", "--package", "sealpost-e2e"])
-            .env("SEALPOST_DIST", &dist))
+        tally::cargo_test(
+            &["--package", "sealpost-e2e"],
+            &[("SEALPOST_DIST", dist.as_os_str())],
+        )
     })
 }
 

@@ -15,6 +15,12 @@ pub fn report(dist: &Path) -> Result {
         })?
         .filter_map(|entry| entry.ok().map(|e| e.path()))
         .filter(|path| path.is_file())
+        // Trunk's lock file and other dot files are not served assets.
+        .filter(|path| {
+            !path
+                .file_name()
+                .is_some_and(|n| n.to_string_lossy().starts_with('.'))
+        })
         .collect();
     entries.sort();
 
