@@ -1,12 +1,13 @@
 //! Harness for sealpost's end-to-end tests: a static server for the built app, chromedriver
-//! driving Debian's Chromium, and gpg in a throw-away home. Every process listens on 127.0.0.1
+//! driving Debian's Chromium, and gpg in a throw-away home (from sealpost-testkit). Every process listens on 127.0.0.1
 //! only, and everything is torn down on drop.
 
 #![allow(clippy::unwrap_used, clippy::expect_used)] // test harness: failing loudly is the point
 
 pub mod browser;
-pub mod gpg;
 pub mod static_server;
+
+pub use sealpost_testkit::{fixture_path, gpg::Gpg};
 
 use std::path::PathBuf;
 
@@ -22,13 +23,6 @@ pub fn dist_dir() -> PathBuf {
         dist.display()
     );
     dist
-}
-
-/// A fixture from the repository's top-level `tests/fixtures/`.
-pub fn fixture(name: &str) -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-        .join("../../tests/fixtures")
-        .join(name)
 }
 
 /// Where tests leave screenshots for people to look at.

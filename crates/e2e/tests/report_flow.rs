@@ -7,7 +7,7 @@
 use std::time::Duration;
 
 use sealpost_core::{demo, Field, Report};
-use sealpost_e2e::{browser::Browser, dist_dir, fixture, gpg::Gpg, static_server::StaticServer};
+use sealpost_e2e::{browser::Browser, dist_dir, static_server::StaticServer, Gpg};
 
 /// What the researcher types: non-ASCII, markup and several lines, all of which must survive.
 fn typed_report() -> Report {
@@ -84,8 +84,7 @@ async fn a_report_typed_in_the_page_is_encrypted_there_and_gpg_recovers_every_fi
     );
     browser.screenshot("sealed.png").await;
 
-    let plaintext =
-        Gpg::with_secret_key(&fixture("demo-recipient.secret.asc")).decrypt(armored.as_bytes());
+    let plaintext = Gpg::with_secret_key("demo-recipient.secret.asc").decrypt(armored.as_bytes());
     assert_eq!(plaintext, report.render_text(&demo::policy()));
 
     // The page fetched only its own assets, from its own origin, and sent nothing anywhere.

@@ -3,19 +3,10 @@
 
 #![allow(dead_code)]
 
-use std::{
-    path::PathBuf,
-    time::{Duration, SystemTime, UNIX_EPOCH},
-};
+use std::time::{Duration, SystemTime, UNIX_EPOCH};
 
 use sealpost_core::{Field, Report};
-
-pub fn fixture(name: &str) -> Vec<u8> {
-    let path = PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-        .join("../../tests/fixtures")
-        .join(name);
-    std::fs::read(&path).unwrap_or_else(|err| panic!("reading {}: {err}", path.display()))
-}
+pub use sealpost_testkit::fixture;
 
 pub fn fixture_text(name: &str) -> String {
     String::from_utf8(fixture(name)).expect("fixture is UTF-8")

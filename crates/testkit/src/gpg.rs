@@ -10,13 +10,12 @@ pub struct Gpg {
 }
 
 impl Gpg {
-    /// A fresh GnuPG home holding the secret key in `secret_key_file`.
-    pub fn with_secret_key(secret_key_file: &std::path::Path) -> Self {
+    /// A fresh GnuPG home holding the secret key in the fixture `secret_key_fixture`.
+    pub fn with_secret_key(secret_key_fixture: &str) -> Self {
         let gpg = Self {
             home: tempfile::tempdir().expect("temporary GNUPGHOME"),
         };
-        let key = std::fs::read(secret_key_file).expect("read the secret key fixture");
-        let out = gpg.run(&["--import"], &key);
+        let out = gpg.run(&["--import"], &crate::fixture(secret_key_fixture));
         assert!(
             out.status.success(),
             "gpg --import: {}",
@@ -25,7 +24,8 @@ impl Gpg {
         gpg
     }
 
-    /// Decrypts `message`; panics with gpg's own words if it cannot.
+    /// Decrypts `message`; panics with gpg's own words if it cannot, or if gpg warns that the
+    /// message lacks integrity protection (an MDC or AEAD).
     pub fn decrypt(&self, message: &[u8]) -> String {
         let out = self.run(&["--decrypt"], message);
         let stderr = String::from_utf8_lossy(&out.stderr);
