@@ -389,7 +389,8 @@ fn hex_upper(bytes: &[u8]) -> String {
     bytes.iter().map(|byte| format!("{byte:02X}")).collect()
 }
 
-fn group_by_four(hex: &str) -> String {
+/// Hex in groups of four, as people compare fingerprints by eye.
+pub fn group_by_four(hex: &str) -> String {
     hex.as_bytes()
         .chunks(4)
         .map(|chunk| String::from_utf8_lossy(chunk))

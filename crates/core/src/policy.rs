@@ -1,65 +1,143 @@
-//! What a project asks of a report.
+//! What a project asks of a report: the policy file, read and checked.
 //!
-//! For now a policy is built in code (see [`crate::demo`]); the versioned policy file that projects
-//! write is a later step and will deserialize into these types.
+//! Layers, like rPGP's wire format under its composed types:
+//! - [`document`]: the JSON wire format as maintainers write it (serde + JSON Schema);
+//! - [`resolve`]: turning a document into a [`Policy`], with every problem named by its path;
+//! - [`Policy`]: the checked policy the form, validation and sealing work from.
 
-use crate::report::Field;
+pub mod builtin;
+pub mod document;
+mod resolve;
 
-/// A project's disclosure policy, as far as the report form needs it.
-#[derive(Debug, Clone, PartialEq, Eq)]
+use std::fmt;
+
+pub use builtin::Builtin;
+pub use document::{
+    AttachmentLimits, BodyFormat, Channel, Commitments, FieldKind, PolicyDocument, Project, Scope,
+    Severity, SeverityLevel,
+};
+
+/// The policy format version this sealpost reads.
+pub const POLICY_VERSION: u32 = 1;
+
+/// A checked policy.
+#[derive(Debug, Clone, PartialEq)]
 pub struct Policy {
-    /// The project's name, shown to the researcher.
-    pub project: String,
-    /// Where sealed reports are mailed.
-    pub contact_email: String,
-    /// The recipient's armored OpenPGP certificate (untrusted until [`crate::key::RecipientKey::accept`]).
-    pub recipient_key: String,
-    /// The fields the form shows, in order, with their rules.
-    pub fields: Vec<FieldRule>,
+    pub project: Project,
+    pub recipients: Vec<RecipientSource>,
+    /// In the project's order of preference; never empty.
+    pub channels: Vec<Channel>,
+    /// The fields the form shows, in order (hidden ones left out); never empty.
+    pub fields: Vec<FieldDef>,
+    pub severity: Severity,
+    pub scope: Scope,
+    pub rules: Vec<String>,
+    pub commitments: Commitments,
+    pub attachments: AttachmentLimits,
 }
 
-/// How one field of the report is treated.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct FieldRule {
-    pub field: Field,
+/// Where a recipient's key comes from, and what it must match.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct RecipientSource {
+    pub name: Option<String>,
+    pub key: KeySource,
+    /// Upper-case hex without spaces.
+    pub fingerprint: Option<String>,
+    pub test_key: bool,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum KeySource {
+    /// The armored key, in the policy itself.
+    Inline(String),
+    /// A path on the page's own site.
+    Url(String),
+}
+
+/// One field of the form, with everything the UI and validation need.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct FieldDef {
+    /// The id from the policy; also the form control's `id`.
+    pub id: String,
+    /// The built-in field this is, if any.
+    pub builtin: Option<Builtin>,
+    pub control: Control,
+    pub label: String,
+    pub help: Option<String>,
+    pub placeholder: Option<String>,
     pub required: bool,
-    /// Maximum length in characters (Unicode scalar values), so the limit means the same in
-    /// every script.
+    /// Length limits in characters (Unicode scalar values), for text controls.
+    pub min_chars: usize,
     pub max_chars: usize,
 }
 
-impl FieldRule {
-    /// A required field with the field's default length limit.
-    pub fn required(field: Field) -> Self {
-        Self {
-            field,
-            required: true,
-            max_chars: field.default_max_chars(),
+/// How a field is entered.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Control {
+    Text,
+    Textarea,
+    Select(Vec<String>),
+    MultiSelect(Vec<String>),
+    Checkbox,
+    Url,
+    Number,
+    Date,
+    /// A CVSS vector of this version.
+    Cvss(CvssVersion),
+    Attachments,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum CvssVersion {
+    V3_1,
+    V4_0,
+}
+
+impl CvssVersion {
+    /// The prefix every vector of this version starts with.
+    pub fn prefix(self) -> &'static str {
+        match self {
+            CvssVersion::V3_1 => "CVSS:3.1/",
+            CvssVersion::V4_0 => "CVSS:4.0/",
         }
+    }
+}
+
+/// The id of the checkbox that acknowledges the policy's testing rules.
+pub const RULES_ACKNOWLEDGEMENT_ID: &str = "acknowledge_rules";
+
+/// One problem in a policy document, for the maintainer who wrote it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PolicyError {
+    /// Where in the document, e.g. `fields[3].kind`; `.` for the whole document.
+    pub path: String,
+    pub reason: String,
+}
+
+impl fmt::Display for PolicyError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}: {}", self.path, self.reason)
     }
 }
 
 impl Policy {
-    /// A policy that shows and requires every built-in field, with default limits.
-    pub fn with_default_fields(
-        project: impl Into<String>,
-        contact_email: impl Into<String>,
-        recipient_key: impl Into<String>,
-    ) -> Self {
-        Self {
-            project: project.into(),
-            contact_email: contact_email.into(),
-            recipient_key: recipient_key.into(),
-            fields: Field::ALL
-                .iter()
-                .copied()
-                .map(FieldRule::required)
-                .collect(),
-        }
+    /// Reads and checks a policy file. Every problem found is returned, each with its path.
+    /// Keys are checked separately ([`crate::recipients`]), because that needs the clock.
+    pub fn from_json(json: &str) -> Result<Self, Vec<PolicyError>> {
+        let document = resolve::parse(json).map_err(|error| vec![error])?;
+        resolve::resolve(document)
     }
 
-    /// The rule for `field`, if the policy shows it.
-    pub fn rule(&self, field: Field) -> Option<&FieldRule> {
-        self.fields.iter().find(|rule| rule.field == field)
+    /// The field with `id`, if the form shows it.
+    pub fn field(&self, id: &str) -> Option<&FieldDef> {
+        self.fields.iter().find(|field| field.id == id)
+    }
+
+    /// The email channel, if the policy has one.
+    pub fn email(&self) -> Option<(&str, Option<&document::BackupAddress>)> {
+        self.channels.iter().find_map(|channel| match channel {
+            Channel::Email { address, backup } => Some((address.as_str(), backup.as_ref())),
+            _ => None,
+        })
     }
 }

@@ -2,119 +2,119 @@
 
 use std::collections::BTreeMap;
 
-use crate::policy::Policy;
+use crate::policy::{Control, FieldDef, Policy, RULES_ACKNOWLEDGEMENT_ID};
 
-/// A built-in report field.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
-#[non_exhaustive]
-pub enum Field {
-    Title,
-    VulnerabilityType,
-    AffectedVersions,
-    StepsToReproduce,
-    Impact,
+/// One field's value, shaped by its control.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Value {
+    Text(String),
+    Choices(Vec<String>),
+    Checked(bool),
 }
 
-impl Field {
-    /// Every built-in field, in the order a report reads best.
-    pub const ALL: [Field; 5] = [
-        Field::Title,
-        Field::VulnerabilityType,
-        Field::AffectedVersions,
-        Field::StepsToReproduce,
-        Field::Impact,
-    ];
-
-    /// A stable identifier: the form control's `id` and the key in structured output.
-    pub fn id(self) -> &'static str {
-        match self {
-            Field::Title => "title",
-            Field::VulnerabilityType => "vulnerability-type",
-            Field::AffectedVersions => "affected-versions",
-            Field::StepsToReproduce => "steps-to-reproduce",
-            Field::Impact => "impact",
-        }
-    }
-
-    /// The label the researcher sees, and the heading in the rendered report.
-    pub fn label(self) -> &'static str {
-        match self {
-            Field::Title => "Title",
-            Field::VulnerabilityType => "Vulnerability type",
-            Field::AffectedVersions => "Affected versions",
-            Field::StepsToReproduce => "Steps to reproduce",
-            Field::Impact => "Impact",
-        }
-    }
-
-    /// One line of guidance shown under the label.
-    pub fn help(self) -> &'static str {
-        match self {
-            Field::Title => "One line that names the flaw and where it is.",
-            Field::VulnerabilityType => "For example: SQL injection, CWE-79 cross-site scripting.",
-            Field::AffectedVersions => {
-                "Versions, releases or commits you confirmed, e.g. 2.3.0–2.4.1."
-            }
-            Field::StepsToReproduce => "Numbered steps from a clean install to the effect you saw.",
-            Field::Impact => "What an attacker gains, and what they need first.",
-        }
-    }
-
-    /// Whether the field holds several lines of text.
-    pub fn is_multiline(self) -> bool {
-        matches!(self, Field::StepsToReproduce | Field::Impact)
-    }
-
-    /// The length limit a policy gets unless it sets its own.
-    pub fn default_max_chars(self) -> usize {
-        if self.is_multiline() {
-            20_000
-        } else {
-            200
-        }
-    }
-}
-
-/// What the researcher has typed so far. Values are kept exactly as typed; trimming happens
-/// only when judging and rendering, so nothing the researcher wrote is ever lost.
+/// What the researcher has entered so far, by field id. Text is kept exactly as typed; trimming
+/// happens only when judging and rendering, so nothing the researcher wrote is ever lost.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Report {
-    values: BTreeMap<Field, String>,
+    values: BTreeMap<String, Value>,
 }
 
 impl Report {
-    /// The value of `field`, or `""` if it was never set.
-    pub fn get(&self, field: Field) -> &str {
-        self.values.get(&field).map_or("", String::as_str)
+    /// The text of field `id`, or `""`.
+    pub fn text(&self, id: &str) -> &str {
+        match self.values.get(id) {
+            Some(Value::Text(text)) => text,
+            _ => "",
+        }
     }
 
-    pub fn set(&mut self, field: Field, value: impl Into<String>) {
-        self.values.insert(field, value.into());
+    /// The chosen options of field `id` (a multi-select), or none.
+    pub fn choices(&self, id: &str) -> &[String] {
+        match self.values.get(id) {
+            Some(Value::Choices(choices)) => choices,
+            _ => &[],
+        }
+    }
+
+    /// Whether checkbox `id` is ticked.
+    pub fn checked(&self, id: &str) -> bool {
+        matches!(self.values.get(id), Some(Value::Checked(true)))
+    }
+
+    pub fn set(&mut self, id: impl Into<String>, value: Value) {
+        self.values.insert(id.into(), value);
+    }
+
+    pub fn set_text(&mut self, id: impl Into<String>, text: impl Into<String>) {
+        self.set(id, Value::Text(text.into()));
+    }
+
+    /// Builder form of [`Report::set_text`].
+    pub fn with_text(mut self, id: impl Into<String>, text: impl Into<String>) -> Self {
+        self.set_text(id, text);
+        self
     }
 
     /// Builder form of [`Report::set`].
-    pub fn with(mut self, field: Field, value: impl Into<String>) -> Self {
-        self.set(field, value);
+    pub fn with(mut self, id: impl Into<String>, value: Value) -> Self {
+        self.set(id, value);
         self
     }
 
     /// The report as the readable text that gets encrypted: a heading per field the policy
     /// shows, in the policy's order; empty optional fields are left out.
     pub fn render_text(&self, policy: &Policy) -> String {
-        let mut out = format!("Security report for {}\n", policy.project);
+        let mut out = format!("Security report for {}\n", policy.project.name);
         out.push_str("Composed with sealpost and encrypted in the reporter's browser.\n");
-        for rule in &policy.fields {
-            let value = self.get(rule.field).trim();
-            if value.is_empty() && !rule.required {
+        for field in &policy.fields {
+            let Some(value) = self.render_value(field) else {
+                if field.required {
+                    out.push_str(&format!("\n## {}\n\n(empty)\n", field.label));
+                }
                 continue;
-            }
+            };
             out.push_str("\n## ");
-            out.push_str(rule.field.label());
+            out.push_str(&field.label);
             out.push_str("\n\n");
-            out.push_str(&normalize_newlines(value));
+            out.push_str(&value);
             out.push('\n');
         }
         out
+    }
+
+    /// The field's value as report text, or `None` if it is empty.
+    fn render_value(&self, field: &FieldDef) -> Option<String> {
+        let rendered = match &field.control {
+            Control::Checkbox if field.id == RULES_ACKNOWLEDGEMENT_ID => self
+                .checked(&field.id)
+                .then(|| "The reporter acknowledged the testing rules.".to_owned()),
+            Control::Checkbox => {
+                Some(if self.checked(&field.id) { "Yes" } else { "No" }.to_owned())
+            }
+            Control::MultiSelect(_) => {
+                let choices = self.choices(&field.id);
+                (!choices.is_empty()).then(|| {
+                    choices
+                        .iter()
+                        .map(|c| format!("- {c}"))
+                        .collect::<Vec<_>>()
+                        .join("\n")
+                })
+            }
+            Control::Cvss(_) => {
+                let vector = self.text(&field.id).trim();
+                (!vector.is_empty()).then(|| match crate::validate::cvss_score(vector) {
+                    Some((score, severity)) => format!("{vector} (score {score:.1}, {severity})"),
+                    None => vector.to_owned(),
+                })
+            }
+            Control::Attachments => None,
+            _ => {
+                let text = self.text(&field.id).trim();
+                (!text.is_empty()).then(|| normalize_newlines(text))
+            }
+        };
+        rendered
     }
 }
 
@@ -132,14 +132,11 @@ mod tests {
     fn renders_every_field_in_policy_order_with_normalized_newlines() {
         let policy = crate::demo::policy();
         let report = Report::default()
-            .with(Field::Impact, "Full account takeover.")
-            .with(Field::Title, "  XSS in search  ")
-            .with(Field::VulnerabilityType, "CWE-79")
-            .with(Field::AffectedVersions, "1.0–1.2")
-            .with(
-                Field::StepsToReproduce,
-                "1. Open /search\r\n2. Type <script>",
-            );
+            .with_text("impact", "Full account takeover.")
+            .with_text("title", "  XSS in search  ")
+            .with_text("vulnerability_type", "CWE-79")
+            .with_text("affected_versions", "1.0–1.2")
+            .with_text("reproduction_steps", "1. Open /search\r\n2. Type <script>");
         assert_eq!(
             report.render_text(&policy),
             "Security report for sealpost demo project\n\
@@ -158,14 +155,6 @@ mod tests {
         policy.fields[1].required = false; // vulnerability type
         let text = Report::default().render_text(&policy);
         assert!(!text.contains("## Vulnerability type"));
-        assert!(text.contains("## Title"));
-    }
-
-    #[test]
-    fn field_ids_are_unique() {
-        let mut ids: Vec<_> = Field::ALL.iter().map(|f| f.id()).collect();
-        ids.sort_unstable();
-        ids.dedup();
-        assert_eq!(ids.len(), Field::ALL.len());
+        assert!(text.contains("## Title\n\n(empty)"));
     }
 }

@@ -26,37 +26,46 @@ pub enum SealError {
     /// The report is not complete; nothing was encrypted.
     #[error("The report is incomplete: {}", .0.iter().map(ToString::to_string).collect::<Vec<_>>().join(" "))]
     Incomplete(Vec<FieldError>),
+    /// There is no key to encrypt to.
+    #[error("There is no recipient key to encrypt to.")]
+    NoRecipients,
     /// The OpenPGP library failed while encrypting.
     #[error("Encryption failed: {0}")]
     Encryption(#[from] pgp::errors::Error),
 }
 
-/// Validates `report` against `policy`, renders it and encrypts it to `recipient`.
-/// Returns the ASCII-armored OpenPGP message.
+/// Validates `report` against `policy`, renders it and encrypts it to every one of
+/// `recipients`. Returns the ASCII-armored OpenPGP message.
 pub fn seal_report<R: RngCore + CryptoRng>(
     policy: &Policy,
     report: &Report,
-    recipient: &RecipientKey,
+    recipients: &[RecipientKey],
     rng: R,
 ) -> Result<String, SealError> {
     let problems = validate(policy, report);
     if !problems.is_empty() {
         return Err(SealError::Incomplete(problems));
     }
-    seal(report.render_text(policy).as_bytes(), recipient, rng)
+    seal(report.render_text(policy).as_bytes(), recipients, rng)
 }
 
-/// Encrypts `plaintext` to `recipient` and returns the ASCII-armored OpenPGP message.
+/// Encrypts `plaintext` to all `recipients` (one message any of them can open) and returns
+/// the ASCII-armored OpenPGP message.
 pub fn seal<R: RngCore + CryptoRng>(
     plaintext: &[u8],
-    recipient: &RecipientKey,
+    recipients: &[RecipientKey],
     mut rng: R,
 ) -> Result<String, SealError> {
+    if recipients.is_empty() {
+        return Err(SealError::NoRecipients);
+    }
     let mut builder = MessageBuilder::from_bytes(LITERAL_FILE_NAME, plaintext.to_vec())
         .seipd_v1(&mut rng, SymmetricKeyAlgorithm::AES256);
-    match recipient.encryption_key() {
-        EncryptionKeyRef::Primary(key) => builder.encrypt_to_key(&mut rng, key)?,
-        EncryptionKeyRef::Subkey(key) => builder.encrypt_to_key(&mut rng, key)?,
-    };
+    for recipient in recipients {
+        match recipient.encryption_key() {
+            EncryptionKeyRef::Primary(key) => builder.encrypt_to_key(&mut rng, key)?,
+            EncryptionKeyRef::Subkey(key) => builder.encrypt_to_key(&mut rng, key)?,
+        };
+    }
     Ok(builder.to_armored_string(&mut rng, ArmorOptions::default())?)
 }

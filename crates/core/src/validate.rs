@@ -1,19 +1,22 @@
 //! Judging a report against its policy.
 //!
 //! Problems are data, not errors: the form marks each field with its own message, and the
-//! "Encrypt" button lists them all instead of doing nothing.
+//! "Encrypt report" button lists them all instead of doing nothing.
 
 use std::fmt;
 
 use crate::{
-    policy::Policy,
-    report::{Field, Report},
+    policy::{Control, CvssVersion, FieldDef, Policy},
+    report::Report,
 };
 
 /// One problem with one field.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct FieldError {
-    pub field: Field,
+    /// The field's id (its form control's `id`).
+    pub field: String,
+    /// The field's label, for the message.
+    pub label: String,
     pub problem: Problem,
 }
 
@@ -23,26 +26,53 @@ pub struct FieldError {
 pub enum Problem {
     /// A required field is empty or only whitespace.
     Missing,
-    /// The field is longer than the policy allows.
+    /// A required checkbox is not ticked.
+    NotChecked,
+    TooShort {
+        min_chars: usize,
+        actual_chars: usize,
+    },
     TooLong {
         max_chars: usize,
         actual_chars: usize,
+    },
+    NotAUrl,
+    NotANumber,
+    NotADate,
+    /// A choice the policy does not offer.
+    NotAnOption(String),
+    /// Not a valid CVSS vector of the policy's version.
+    NotACvssVector {
+        expected_prefix: &'static str,
+        reason: String,
     },
 }
 
 impl fmt::Display for FieldError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let label = self.field.label();
-        match self.problem {
+        let label = &self.label;
+        match &self.problem {
             Problem::Missing => write!(f, "{label} is required."),
-            Problem::TooLong {
-                max_chars,
-                actual_chars,
-            } => write!(
+            Problem::NotChecked => write!(f, "Please tick “{label}”."),
+            Problem::TooShort { min_chars, actual_chars } => write!(
+                f,
+                "{label} is {actual_chars} characters long; please write at least {min_chars}."
+            ),
+            Problem::TooLong { max_chars, actual_chars } => write!(
                 f,
                 "{label} is {actual_chars} characters long; the limit is {max_chars}. \
                  Shorten it by {} characters.",
                 actual_chars - max_chars
+            ),
+            Problem::NotAUrl => write!(f, "{label} must be a web address starting with https:// or http://."),
+            Problem::NotANumber => write!(f, "{label} must be a number."),
+            Problem::NotADate => write!(f, "{label} must be a date written as YYYY-MM-DD."),
+            Problem::NotAnOption(choice) => {
+                write!(f, "{label}: “{choice}” is not one of the choices offered.")
+            }
+            Problem::NotACvssVector { expected_prefix, reason } => write!(
+                f,
+                "{label} is not a valid CVSS vector ({reason}). It should start with {expected_prefix}"
             ),
         }
     }
@@ -54,103 +84,124 @@ pub fn validate(policy: &Policy, report: &Report) -> Vec<FieldError> {
     policy
         .fields
         .iter()
-        .filter_map(|rule| {
-            let value = report.get(rule.field).trim();
-            let actual_chars = value.chars().count();
-            let problem = if rule.required && value.is_empty() {
-                Problem::Missing
-            } else if actual_chars > rule.max_chars {
-                Problem::TooLong {
-                    max_chars: rule.max_chars,
-                    actual_chars,
-                }
-            } else {
-                return None;
-            };
-            Some(FieldError {
-                field: rule.field,
+        .filter_map(|field| {
+            check_field(field, report).map(|problem| FieldError {
+                field: field.id.clone(),
+                label: field.label.clone(),
                 problem,
             })
         })
         .collect()
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
-    use crate::demo;
-    use pretty_assertions::assert_eq;
-
-    fn complete() -> Report {
-        Report::default()
-            .with(Field::Title, "Path traversal in upload")
-            .with(Field::VulnerabilityType, "CWE-22")
-            .with(Field::AffectedVersions, "<= 3.1.4")
-            .with(Field::StepsToReproduce, "1. Upload ../../etc/passwd")
-            .with(Field::Impact, "Arbitrary file write")
-    }
-
-    #[test]
-    fn a_complete_report_has_no_problems() {
-        assert_eq!(validate(&demo::policy(), &complete()), vec![]);
-    }
-
-    #[test]
-    fn an_empty_report_misses_every_required_field_in_order() {
-        let errors = validate(&demo::policy(), &Report::default());
-        let fields: Vec<_> = errors.iter().map(|e| e.field).collect();
-        assert_eq!(fields, Field::ALL.to_vec());
-        assert!(errors.iter().all(|e| e.problem == Problem::Missing));
-        assert_eq!(errors[0].to_string(), "Title is required.");
-    }
-
-    #[test]
-    fn whitespace_only_counts_as_missing() {
-        let report = complete().with(Field::Impact, " \n\t ");
-        assert_eq!(
-            validate(&demo::policy(), &report),
-            vec![FieldError {
-                field: Field::Impact,
-                problem: Problem::Missing
-            }]
-        );
-    }
-
-    #[test]
-    fn length_is_counted_in_characters_not_bytes() {
-        let limit = Field::Title.default_max_chars();
-        // Each of these is three bytes in UTF-8.
-        let at_limit = "漏".repeat(limit);
-        assert_eq!(
-            validate(&demo::policy(), &complete().with(Field::Title, at_limit)),
-            vec![]
-        );
-
-        let over = "漏".repeat(limit + 3);
-        let errors = validate(&demo::policy(), &complete().with(Field::Title, over));
-        assert_eq!(
-            errors[0].problem,
-            Problem::TooLong {
-                max_chars: limit,
-                actual_chars: limit + 3
-            }
-        );
-        assert_eq!(
-            errors[0].to_string(),
-            "Title is 203 characters long; the limit is 200. Shorten it by 3 characters."
-        );
-    }
-
-    #[test]
-    fn optional_fields_may_be_empty_but_not_too_long() {
-        let mut policy = demo::policy();
-        for rule in &mut policy.fields {
-            rule.required = false;
-            rule.max_chars = 5;
+fn check_field(field: &FieldDef, report: &Report) -> Option<Problem> {
+    match &field.control {
+        Control::Checkbox => {
+            (field.required && !report.checked(&field.id)).then_some(Problem::NotChecked)
         }
-        assert_eq!(validate(&policy, &Report::default()), vec![]);
-        let errors = validate(&policy, &Report::default().with(Field::Impact, "123456"));
-        assert_eq!(errors.len(), 1);
-        assert_eq!(errors[0].field, Field::Impact);
+        Control::MultiSelect(options) => {
+            let choices = report.choices(&field.id);
+            if field.required && choices.is_empty() {
+                return Some(Problem::Missing);
+            }
+            choices
+                .iter()
+                .find(|choice| !options.contains(choice))
+                .map(|choice| Problem::NotAnOption(choice.clone()))
+        }
+        // Attachments are not collected by this version of the form.
+        Control::Attachments => None,
+        control => {
+            let text = report.text(&field.id).trim();
+            if text.is_empty() {
+                return field.required.then_some(Problem::Missing);
+            }
+            let actual_chars = text.chars().count();
+            if actual_chars < field.min_chars {
+                return Some(Problem::TooShort {
+                    min_chars: field.min_chars,
+                    actual_chars,
+                });
+            }
+            if actual_chars > field.max_chars {
+                return Some(Problem::TooLong {
+                    max_chars: field.max_chars,
+                    actual_chars,
+                });
+            }
+            check_syntax(control, text)
+        }
+    }
+}
+
+fn check_syntax(control: &Control, text: &str) -> Option<Problem> {
+    match control {
+        Control::Url => match url::Url::parse(text) {
+            Ok(url) if matches!(url.scheme(), "https" | "http") => None,
+            _ => Some(Problem::NotAUrl),
+        },
+        Control::Number => text
+            .parse::<f64>()
+            .ok()
+            .filter(|n| n.is_finite())
+            .is_none()
+            .then_some(Problem::NotANumber),
+        Control::Date => (!is_iso_date(text)).then_some(Problem::NotADate),
+        Control::Select(options) => {
+            (!options.iter().any(|o| o == text)).then(|| Problem::NotAnOption(text.to_owned()))
+        }
+        Control::Cvss(version) => check_cvss(*version, text).err(),
+        _ => None,
+    }
+}
+
+fn is_iso_date(text: &str) -> bool {
+    let parts: Vec<&str> = text.split('-').collect();
+    let [year, month, day] = parts[..] else {
+        return false;
+    };
+    if year.len() != 4 || month.len() != 2 || day.len() != 2 {
+        return false;
+    }
+    let (Ok(year), Ok(month), Ok(day)) =
+        (year.parse::<i32>(), month.parse::<u8>(), day.parse::<u8>())
+    else {
+        return false;
+    };
+    time::Month::try_from(month)
+        .and_then(|month| time::Date::from_calendar_date(year, month, day))
+        .is_ok()
+}
+
+fn check_cvss(version: CvssVersion, text: &str) -> Result<(), Problem> {
+    let fail = |reason: String| Problem::NotACvssVector {
+        expected_prefix: version.prefix(),
+        reason,
+    };
+    if !text.starts_with(version.prefix()) {
+        return Err(fail(format!(
+            "this project asks for {}",
+            version.prefix().trim_end_matches('/')
+        )));
+    }
+    let parsed = match version {
+        CvssVersion::V3_1 => text.parse::<cvss::v3::Vector>().map(drop),
+        CvssVersion::V4_0 => text.parse::<cvss::v4::Vector>().map(drop),
+    };
+    parsed.map_err(|err| fail(err.to_string()))
+}
+
+/// The base score and severity of a CVSS 3.x or 4.0 vector, if it parses.
+pub fn cvss_score(vector: &str) -> Option<(f64, String)> {
+    if vector.starts_with("CVSS:4.0/") {
+        let parsed = vector.parse::<cvss::v4::Vector>().ok()?;
+        Some((
+            parsed.score().value(),
+            parsed.score().severity().to_string(),
+        ))
+    } else {
+        let parsed = vector.parse::<cvss::v3::Vector>().ok()?;
+        let score = parsed.score();
+        Some((score.value(), score.severity().to_string()))
     }
 }

@@ -14,7 +14,7 @@ fn accept(name: &str) -> Result<RecipientKey, KeyError> {
 
 #[test]
 fn the_demo_key_is_accepted_with_its_user_id_and_fingerprint() {
-    let key = RecipientKey::accept(demo::RECIPIENT_KEY.as_bytes(), corpus_now()).unwrap();
+    let key = RecipientKey::accept(demo::recipient_key().as_bytes(), corpus_now()).unwrap();
     assert_eq!(key.fingerprint(), demo::RECIPIENT_FINGERPRINT);
     assert_eq!(
         key.fingerprint_grouped(),

@@ -5,7 +5,7 @@
 
 use std::time::{Duration, SystemTime, UNIX_EPOCH};
 
-use sealpost_core::{Field, Report};
+use sealpost_core::Report;
 pub use sealpost_testkit::fixture;
 
 pub fn fixture_text(name: &str) -> String {
@@ -20,12 +20,17 @@ pub fn corpus_now() -> SystemTime {
 /// A complete report whose every field holds text a decryption must bring back exactly.
 pub fn complete_report() -> Report {
     Report::default()
-        .with(Field::Title, "Stored XSS in the comment preview — «ünïcödé» 漏洞")
-        .with(Field::VulnerabilityType, "CWE-79: Cross-site Scripting")
-        .with(Field::AffectedVersions, ">= 2.3.0, < 2.4.2")
-        .with(
-            Field::StepsToReproduce,
-            "1. Log in as any user\n2. Post a comment containing <img src=x onerror=alert(1)>\n3. Open the preview",
+        .with_text(
+            "title",
+            "Stored XSS in the comment preview — «ünïcödé» 漏洞",
         )
-        .with(Field::Impact, "Session theft for every reader of the thread.")
+        .with_text("vulnerability_type", "CWE-79: Cross-site Scripting")
+        .with_text("affected_versions", ">= 2.3.0, < 2.4.2")
+        .with_text(
+            "reproduction_steps",
+            "1. Log in as any user
+2. Post a comment containing <img src=x onerror=alert(1)>
+3. Open the preview",
+        )
+        .with_text("impact", "Session theft for every reader of the thread.")
 }

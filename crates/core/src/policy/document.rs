@@ -1,0 +1,270 @@
+//! The policy file's wire format (JSON, schema version 1), exactly as maintainers write it.
+//!
+//! These types are the single source of truth for the format: the JSON Schema in
+//! `docs/policy.schema.json` is generated from them (`cargo xtask codegen`) and a test checks the
+//! committed copy is current. Unknown keys are errors everywhere (`deny_unknown_fields`): a typo
+//! in a policy must not silently drop a requirement. Semantic checks live in `resolve`.
+
+use std::collections::BTreeMap;
+
+use schemars::JsonSchema;
+use serde::{Deserialize, Serialize};
+
+/// A project's disclosure policy for sealpost.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct PolicyDocument {
+    /// Optional link to the JSON Schema, for editors.
+    #[serde(rename = "$schema", default, skip_serializing_if = "Option::is_none")]
+    pub schema: Option<String>,
+    /// Format version; this version of sealpost reads version 1.
+    pub version: u32,
+    pub project: Project,
+    /// Everyone every report is encrypted to (all of them, in one message).
+    pub recipients: Vec<Recipient>,
+    /// Ways to deliver the sealed report, in the project's order of preference.
+    pub channels: Vec<Channel>,
+    /// The report form's fields, in the order shown. Built-in fields not listed are hidden.
+    pub fields: Vec<FieldSpec>,
+    #[serde(default)]
+    pub severity: Severity,
+    #[serde(default)]
+    pub scope: Scope,
+    /// Testing rules the researcher must acknowledge before sending.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub rules: Vec<String>,
+    #[serde(default)]
+    pub commitments: Commitments,
+    #[serde(default)]
+    pub attachments: AttachmentLimits,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Project {
+    pub name: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub homepage: Option<String>,
+    /// Languages reports are accepted in, as BCP 47 tags (e.g. "en", "pt-BR").
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub languages: Vec<String>,
+}
+
+/// One recipient: an OpenPGP certificate, inline or at a same-origin URL.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Recipient {
+    /// Who this is, as shown to the researcher (e.g. "Security team").
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub name: Option<String>,
+    /// The ASCII-armored public key.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub key: Option<String>,
+    /// A URL on the same origin as the page serving the armored public key.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub key_url: Option<String>,
+    /// The fingerprint the key must have (hex, spaces allowed). Strongly recommended with
+    /// `key_url`: it pins the key against a tampered file.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub fingerprint: Option<String>,
+    /// Marks a key generated for testing, not the project's real key.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub test_key: bool,
+}
+
+/// A way to deliver the sealed report.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(tag = "type", rename_all = "snake_case", deny_unknown_fields)]
+pub enum Channel {
+    /// POST the ciphertext to an HTTPS endpoint.
+    Https {
+        url: String,
+        #[serde(default)]
+        body: BodyFormat,
+        /// Form or JSON field that carries the ciphertext (for `json` and `multipart`).
+        #[serde(default = "default_body_field")]
+        field: String,
+        #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+        headers: BTreeMap<String, String>,
+    },
+    /// Email, with an optional backup address to use after a wait.
+    Email {
+        address: String,
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        backup: Option<BackupAddress>,
+    },
+    /// A GitHub private security advisory on `repository` ("owner/name").
+    GithubAdvisory { repository: String },
+    /// Another web form or platform (e.g. HackerOne).
+    WebForm { name: String, url: String },
+    /// A public issue tracker: only ciphertext may go there.
+    PublicIssue { url: String },
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum BodyFormat {
+    #[default]
+    Json,
+    Raw,
+    Multipart,
+}
+
+fn default_body_field() -> String {
+    "report".into()
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct BackupAddress {
+    pub address: String,
+    /// Hours to wait for an answer before using the backup address.
+    pub after_hours: u32,
+}
+
+/// One field of the report form: a built-in field (its `id` is one of the built-in ids) or a
+/// custom one (any other `id`, with a `kind`).
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct FieldSpec {
+    pub id: String,
+    #[serde(default)]
+    pub status: FieldStatus,
+    /// Custom fields only: what kind of control it is.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub kind: Option<FieldKind>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub label: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub help: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub placeholder: Option<String>,
+    /// Minimum length in characters, for text fields.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub min_length: Option<u32>,
+    /// Maximum length in characters, for text fields.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub max_length: Option<u32>,
+    /// The choices of a `select` or `multi_select` field.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub options: Vec<String>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum FieldStatus {
+    Required,
+    #[default]
+    Optional,
+    Hidden,
+}
+
+/// The kinds of control a field can be.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum FieldKind {
+    Text,
+    Textarea,
+    Select,
+    MultiSelect,
+    Checkbox,
+    Url,
+    Number,
+    Date,
+}
+
+/// How the researcher rates severity.
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize, JsonSchema)]
+#[serde(tag = "mode", rename_all = "snake_case", deny_unknown_fields)]
+pub enum Severity {
+    /// Not asked.
+    #[default]
+    None,
+    /// A CVSS v3.1 vector.
+    Cvss31,
+    /// A CVSS v4.0 vector.
+    Cvss40,
+    /// The project's own levels, highest first.
+    Levels { levels: Vec<SeverityLevel> },
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct SeverityLevel {
+    pub name: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub description: Option<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Scope {
+    #[serde(rename = "in", default, skip_serializing_if = "Vec::is_empty")]
+    pub in_scope: Vec<String>,
+    #[serde(rename = "out", default, skip_serializing_if = "Vec::is_empty")]
+    pub out_of_scope: Vec<String>,
+}
+
+/// What the project promises the researcher.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Commitments {
+    /// Hours until the project acknowledges a report.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub acknowledge_within_hours: Option<u32>,
+    /// Days until a first assessment or fix plan.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub assessment_within_days: Option<u32>,
+    /// Days until public disclosure.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub disclosure_window_days: Option<u32>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub safe_harbor: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub credit: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub bounty: Option<String>,
+    /// Whether anonymous reports are accepted.
+    #[serde(default = "yes")]
+    pub anonymous_reports: bool,
+    /// Anything else the project wants the researcher to know.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub notes: Vec<String>,
+}
+
+fn yes() -> bool {
+    true
+}
+
+impl Default for Commitments {
+    fn default() -> Self {
+        Self {
+            acknowledge_within_hours: None,
+            assessment_within_days: None,
+            disclosure_window_days: None,
+            safe_harbor: None,
+            credit: None,
+            bounty: None,
+            anonymous_reports: true,
+            notes: Vec::new(),
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct AttachmentLimits {
+    pub max_files: u32,
+    pub max_file_bytes: u64,
+    pub max_total_bytes: u64,
+}
+
+impl Default for AttachmentLimits {
+    fn default() -> Self {
+        Self {
+            max_files: 10,
+            max_file_bytes: 10 * 1024 * 1024,
+            max_total_bytes: 25 * 1024 * 1024,
+        }
+    }
+}

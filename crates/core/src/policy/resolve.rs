@@ -1,0 +1,469 @@
+//! From a policy document to a checked [`Policy`], naming every problem by its path.
+
+use std::collections::HashSet;
+
+use super::{
+    builtin::Builtin,
+    document::{Channel, FieldKind, FieldSpec, FieldStatus, PolicyDocument, Recipient, Severity},
+    Control, CvssVersion, FieldDef, KeySource, Policy, PolicyError, RecipientSource,
+    POLICY_VERSION, RULES_ACKNOWLEDGEMENT_ID,
+};
+
+/// Custom text fields get these limits unless the policy sets its own.
+const DEFAULT_MAX_LINE: usize = 200;
+const DEFAULT_MAX_TEXT: usize = 20_000;
+
+pub(super) fn parse(json: &str) -> Result<PolicyDocument, PolicyError> {
+    let mut deserializer = serde_json::Deserializer::from_str(json);
+    serde_path_to_error::deserialize(&mut deserializer).map_err(|err| {
+        let path = err.path().to_string();
+        let inner = err.into_inner();
+        let reason = if inner.is_syntax() || inner.is_eof() {
+            format!("this is not valid JSON: {inner}")
+        } else {
+            inner.to_string()
+        };
+        PolicyError { path, reason }
+    })
+}
+
+pub(super) fn resolve(doc: PolicyDocument) -> Result<Policy, Vec<PolicyError>> {
+    let mut errors = Errors::default();
+    if doc.version != POLICY_VERSION {
+        errors.add(
+            "version",
+            format!(
+                "this sealpost reads policy version {POLICY_VERSION}; this file says version {}",
+                doc.version
+            ),
+        );
+    }
+    if doc.project.name.trim().is_empty() {
+        errors.add(
+            "project.name",
+            "the project needs a name to show researchers",
+        );
+    }
+    let recipients = resolve_recipients(&doc.recipients, &mut errors);
+    check_channels(&doc.channels, &mut errors);
+    let mut fields = resolve_fields(&doc.fields, &doc.severity, &mut errors);
+    if let Severity::Levels { levels } = &doc.severity {
+        if levels.is_empty() {
+            errors.add("severity.levels", "list at least one severity level");
+        }
+    }
+    if !doc.rules.is_empty() {
+        fields.push(FieldDef {
+            id: RULES_ACKNOWLEDGEMENT_ID.into(),
+            builtin: None,
+            control: Control::Checkbox,
+            label: "I have read the testing rules above and followed them".into(),
+            help: None,
+            placeholder: None,
+            required: true,
+            min_chars: 0,
+            max_chars: 0,
+        });
+    }
+    errors.finish(Policy {
+        project: doc.project,
+        recipients,
+        channels: doc.channels,
+        fields,
+        severity: doc.severity,
+        scope: doc.scope,
+        rules: doc.rules,
+        commitments: doc.commitments,
+        attachments: doc.attachments,
+    })
+}
+
+#[derive(Default)]
+struct Errors(Vec<PolicyError>);
+
+impl Errors {
+    fn add(&mut self, path: impl Into<String>, reason: impl Into<String>) {
+        self.0.push(PolicyError {
+            path: path.into(),
+            reason: reason.into(),
+        });
+    }
+
+    fn finish<T>(self, value: T) -> Result<T, Vec<PolicyError>> {
+        if self.0.is_empty() {
+            Ok(value)
+        } else {
+            Err(self.0)
+        }
+    }
+}
+
+fn resolve_recipients(recipients: &[Recipient], errors: &mut Errors) -> Vec<RecipientSource> {
+    if recipients.is_empty() {
+        errors.add(
+            "recipients",
+            "at least one recipient key is required: sealpost encrypts every report to it",
+        );
+    }
+    recipients
+        .iter()
+        .enumerate()
+        .filter_map(|(i, recipient)| {
+            let path = format!("recipients[{i}]");
+            let key = match (&recipient.key, &recipient.key_url) {
+                (Some(armored), None) => KeySource::Inline(armored.clone()),
+                (None, Some(url)) => {
+                    if !is_same_site_path(url) {
+                        errors.add(
+                            format!("{path}.key_url"),
+                            format!(
+                                "`{url}` is not a path on this site; give a path such as \
+                                 /.well-known/security.asc (a key fetched from another site \
+                                 could be swapped without you noticing)"
+                            ),
+                        );
+                    }
+                    KeySource::Url(url.clone())
+                }
+                (Some(_), Some(_)) => {
+                    errors.add(path, "give either `key` or `key_url`, not both");
+                    return None;
+                }
+                (None, None) => {
+                    errors.add(
+                        path,
+                        "missing the recipient's key: give `key` (armored) or `key_url`",
+                    );
+                    return None;
+                }
+            };
+            let fingerprint = recipient.fingerprint.as_deref().and_then(|fpr| {
+                let normalized = normalize_fingerprint(fpr);
+                if normalized.is_none() {
+                    errors.add(
+                        format!("{path}.fingerprint"),
+                        format!(
+                            "`{fpr}` is not a fingerprint: expected 40 (v4) or 64 (v6) hex digits"
+                        ),
+                    );
+                }
+                normalized
+            });
+            Some(RecipientSource {
+                name: recipient.name.clone(),
+                key,
+                fingerprint,
+                test_key: recipient.test_key,
+            })
+        })
+        .collect()
+}
+
+/// Upper-case hex without spaces, if `text` is a v4 or v6 fingerprint.
+pub(crate) fn normalize_fingerprint(text: &str) -> Option<String> {
+    let hex: String = text
+        .chars()
+        .filter(|c| !c.is_whitespace())
+        .collect::<String>()
+        .to_ascii_uppercase();
+    let hex = hex.strip_prefix("0X").unwrap_or(&hex).to_owned();
+    (matches!(hex.len(), 40 | 64) && hex.chars().all(|c| c.is_ascii_hexdigit())).then_some(hex)
+}
+
+fn is_same_site_path(url: &str) -> bool {
+    // A relative reference with no scheme and no authority ("//host/…") stays on the page's site.
+    !url.is_empty() && !url.starts_with("//") && !url.contains(':') && !url.contains('\\')
+}
+
+fn check_channels(channels: &[Channel], errors: &mut Errors) {
+    if channels.is_empty() {
+        errors.add(
+            "channels",
+            "list at least one channel (https, email, github_advisory, web_form or public_issue): \
+             researchers need a way to send the sealed report",
+        );
+    }
+    for (i, channel) in channels.iter().enumerate() {
+        let path = format!("channels[{i}]");
+        match channel {
+            Channel::Https { url, headers, .. } => {
+                check_web_url(&format!("{path}.url"), url, true, errors);
+                for name in headers.keys() {
+                    if name.is_empty()
+                        || !name.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-')
+                    {
+                        errors.add(
+                            format!("{path}.headers"),
+                            format!("`{name}` is not a valid header name"),
+                        );
+                    }
+                }
+            }
+            Channel::Email { address, backup } => {
+                check_email(&format!("{path}.address"), address, errors);
+                if let Some(backup) = backup {
+                    check_email(&format!("{path}.backup.address"), &backup.address, errors);
+                }
+            }
+            Channel::GithubAdvisory { repository } => {
+                let valid = repository.split('/').count() == 2
+                    && repository.split('/').all(|part| {
+                        !part.is_empty()
+                            && part
+                                .chars()
+                                .all(|c| c.is_ascii_alphanumeric() || matches!(c, '-' | '_' | '.'))
+                    });
+                if !valid {
+                    errors.add(
+                        format!("{path}.repository"),
+                        format!(
+                            "`{repository}` is not a GitHub repository: write it as owner/name"
+                        ),
+                    );
+                }
+            }
+            Channel::WebForm { name, url } => {
+                if name.trim().is_empty() {
+                    errors.add(
+                        format!("{path}.name"),
+                        "name the platform or form, e.g. HackerOne",
+                    );
+                }
+                check_web_url(&format!("{path}.url"), url, false, errors);
+            }
+            Channel::PublicIssue { url } => {
+                check_web_url(&format!("{path}.url"), url, false, errors)
+            }
+        }
+    }
+}
+
+/// HTTPS only, but for loopback addresses when `allow_loopback_http` (a local inbox in tests).
+fn check_web_url(path: &str, text: &str, allow_loopback_http: bool, errors: &mut Errors) {
+    match url::Url::parse(text) {
+        Ok(url) if url.scheme() == "https" => {}
+        Ok(url)
+            if allow_loopback_http
+                && url.scheme() == "http"
+                && matches!(url.host_str(), Some("127.0.0.1" | "localhost" | "[::1]")) => {}
+        Ok(url) => errors.add(
+            path,
+            format!(
+                "`{text}` uses {}: only https URLs are allowed",
+                url.scheme()
+            ),
+        ),
+        Err(err) => errors.add(path, format!("`{text}` is not a URL ({err})")),
+    }
+}
+
+fn check_email(path: &str, address: &str, errors: &mut Errors) {
+    let mut parts = address.split('@');
+    let valid = matches!((parts.next(), parts.next(), parts.next()),
+        (Some(local), Some(domain), None) if !local.is_empty() && domain.contains('.'))
+        && !address
+            .chars()
+            .any(|c| c.is_whitespace() || matches!(c, '?' | '&' | '<' | '>' | ',' | '"'));
+    if !valid {
+        errors.add(path, format!("`{address}` is not an email address"));
+    }
+}
+
+fn resolve_fields(specs: &[FieldSpec], severity: &Severity, errors: &mut Errors) -> Vec<FieldDef> {
+    let mut seen = HashSet::new();
+    let mut fields = Vec::new();
+    let errors_before = errors.0.len();
+    let mut severity_listed = false;
+    for (i, spec) in specs.iter().enumerate() {
+        let path = format!("fields[{i}]");
+        if !seen.insert(spec.id.as_str()) {
+            errors.add(
+                format!("{path}.id"),
+                format!("the field `{}` is listed twice", spec.id),
+            );
+            continue;
+        }
+        let builtin = Builtin::from_id(&spec.id);
+        severity_listed |= builtin == Some(Builtin::Severity) && spec.status != FieldStatus::Hidden;
+        let Some(control) = control_for(&path, spec, builtin, severity, errors) else {
+            continue;
+        };
+        if spec.status == FieldStatus::Hidden {
+            continue;
+        }
+        let label = match (&spec.label, builtin) {
+            (Some(label), _) => label.clone(),
+            (None, Some(builtin)) => builtin.label().into(),
+            (None, None) => {
+                errors.add(
+                    format!("{path}.label"),
+                    format!("the custom field `{}` needs a label", spec.id),
+                );
+                continue;
+            }
+        };
+        let default_max = match control {
+            Control::Text | Control::Url | Control::Cvss(_) => DEFAULT_MAX_LINE,
+            _ => DEFAULT_MAX_TEXT,
+        };
+        let min_chars = spec.min_length.map_or(0, |n| n as usize);
+        let max_chars = spec.max_length.map_or(default_max, |n| n as usize);
+        if min_chars > max_chars {
+            errors.add(
+                format!("{path}.min_length"),
+                format!("min_length ({min_chars}) is larger than max_length ({max_chars})"),
+            );
+        }
+        fields.push(FieldDef {
+            id: spec.id.clone(),
+            builtin,
+            control,
+            label,
+            help: spec
+                .help
+                .clone()
+                .or_else(|| builtin.map(|b| b.help().to_owned())),
+            placeholder: spec.placeholder.clone(),
+            required: spec.status == FieldStatus::Required,
+            min_chars,
+            max_chars,
+        });
+    }
+    if *severity != Severity::None && !severity_listed {
+        errors.add(
+            "fields",
+            "severity.mode is set, but no `severity` field is listed: add { \"id\": \"severity\" }",
+        );
+    }
+    let field_errors = errors.0.len() > errors_before;
+    if fields.is_empty() && !specs.is_empty() && !field_errors {
+        errors.add("fields", "every field is hidden: the form would be empty");
+    } else if specs.is_empty() {
+        errors.add(
+            "fields",
+            "list the fields the report form asks for (at least one)",
+        );
+    }
+    fields
+}
+
+fn control_for(
+    path: &str,
+    spec: &FieldSpec,
+    builtin: Option<Builtin>,
+    severity: &Severity,
+    errors: &mut Errors,
+) -> Option<Control> {
+    let control = match (builtin, spec.kind) {
+        (Some(_), Some(_)) => {
+            errors.add(
+                format!("{path}.kind"),
+                format!(
+                    "`{}` is a built-in field with its own kind: remove `kind`",
+                    spec.id
+                ),
+            );
+            return None;
+        }
+        (Some(Builtin::Severity), None) => match severity {
+            Severity::None => {
+                if spec.status != FieldStatus::Hidden {
+                    errors.add(
+                        path,
+                        "the `severity` field needs `severity.mode` (cvss31, cvss40 or levels) at the top level",
+                    );
+                }
+                return None;
+            }
+            Severity::Cvss31 => Control::Cvss(CvssVersion::V3_1),
+            Severity::Cvss40 => Control::Cvss(CvssVersion::V4_0),
+            Severity::Levels { levels } => {
+                Control::Select(levels.iter().map(|level| level.name.clone()).collect())
+            }
+        },
+        (Some(Builtin::Attachments), None) => Control::Attachments,
+        (Some(builtin), None) if builtin.is_multiline() => Control::Textarea,
+        (Some(_), None) => Control::Text,
+        (None, None) => {
+            if !is_identifier(&spec.id) {
+                errors.add(
+                    format!("{path}.id"),
+                    format!(
+                        "`{}` is neither a built-in field nor a valid custom id \
+                         (lower-case letters, digits and _, starting with a letter)",
+                        spec.id
+                    ),
+                );
+            } else {
+                errors.add(
+                    format!("{path}.kind"),
+                    format!(
+                        "`{}` is not a built-in field, so it needs a `kind` (text, textarea, select, \
+                         multi_select, checkbox, url, number or date)",
+                        spec.id
+                    ),
+                );
+            }
+            return None;
+        }
+        (None, Some(kind)) => {
+            if !is_identifier(&spec.id) || spec.id == RULES_ACKNOWLEDGEMENT_ID {
+                errors.add(
+                    format!("{path}.id"),
+                    format!("`{}` is not a usable id (lower-case letters, digits and _, starting with a letter)", spec.id),
+                );
+                return None;
+            }
+            match kind {
+                FieldKind::Text => Control::Text,
+                FieldKind::Textarea => Control::Textarea,
+                FieldKind::Checkbox => Control::Checkbox,
+                FieldKind::Url => Control::Url,
+                FieldKind::Number => Control::Number,
+                FieldKind::Date => Control::Date,
+                FieldKind::Select | FieldKind::MultiSelect => {
+                    if spec.options.is_empty() {
+                        errors.add(
+                            format!("{path}.options"),
+                            format!(
+                                "the {} field `{}` needs `options`",
+                                kind_name(kind),
+                                spec.id
+                            ),
+                        );
+                        return None;
+                    }
+                    if kind == FieldKind::Select {
+                        Control::Select(spec.options.clone())
+                    } else {
+                        Control::MultiSelect(spec.options.clone())
+                    }
+                }
+            }
+        }
+    };
+    if !spec.options.is_empty() && !matches!(control, Control::Select(_) | Control::MultiSelect(_))
+    {
+        errors.add(
+            format!("{path}.options"),
+            "`options` applies only to select and multi_select fields",
+        );
+    }
+    Some(control)
+}
+
+fn kind_name(kind: FieldKind) -> &'static str {
+    match kind {
+        FieldKind::Select => "select",
+        FieldKind::MultiSelect => "multi_select",
+        _ => "text",
+    }
+}
+
+fn is_identifier(id: &str) -> bool {
+    id.starts_with(|c: char| c.is_ascii_lowercase())
+        && id
+            .chars()
+            .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_')
+        && id.len() <= 64
+}
