@@ -1,36 +1,54 @@
-//! The page: picks the policy, accepts its recipient key, provides the state, lays out the parts.
+//! The page: loads the policy, then either the report form or the policy's problems.
 
 use leptos::{html, prelude::*};
-use sealpost_core::{demo, RecipientKey};
 
 use crate::{
-    browser,
     components::{
+        policy_error_page::PolicyErrorPage, policy_overview::PolicyOverview,
         recipient_card::RecipientCard, report_form::ReportForm, sealed_output::SealedOutput,
     },
+    services::load_policy::{load_policy, LoadedPolicy},
     state::{provide_report_state, ReportState},
 };
 
 #[component]
 pub fn App() -> impl IntoView {
-    // Until projects can supply a policy file, every page serves the built-in demo.
-    let policy = demo::policy();
-    let recipient = RecipientKey::accept(policy.recipient_key.as_bytes(), browser::now())
-        .map_err(|err| err.to_string());
-    let project = policy.project.clone();
-    provide_report_state(ReportState::new(policy, recipient));
-    let sealed_heading = NodeRef::<html::H2>::new();
+    let loaded = LocalResource::new(load_policy);
+    view! {
+        <Suspense fallback=|| view! { <main><p class="loading">"Loading the project's policy…"</p></main> }>
+            {move || Suspend::new(async move {
+                match loaded.await {
+                    Ok(loaded) => view! { <ReportPage loaded=loaded /> }.into_any(),
+                    Err(failure) => view! {
+                        <header class="masthead"><p class="brand">"sealpost"</p></header>
+                        <main><PolicyErrorPage failure=failure /></main>
+                    }
+                    .into_any(),
+                }
+            })}
+        </Suspense>
+    }
+}
 
+#[component]
+fn ReportPage(
+    /// The checked policy and its accepted keys.
+    loaded: LoadedPolicy,
+) -> impl IntoView {
+    let project = loaded.policy.project.name.clone();
+    provide_report_state(ReportState::new(loaded.policy, loaded.recipients));
+    let sealed_heading = NodeRef::<html::H2>::new();
     view! {
         <header class="masthead">
             <p class="brand">"sealpost"</p>
-            <h1>"Report a vulnerability to " {project}</h1>
+            <h1>"Report a vulnerability to " <bdi>{project}</bdi></h1>
             <p class="lede">
                 "Your report is encrypted in this browser before it goes anywhere. "
                 "Nothing you type is sent or stored by this page."
             </p>
         </header>
         <main>
+            <PolicyOverview />
             <RecipientCard />
             <ReportForm sealed_heading=sealed_heading />
             <SealedOutput heading=sealed_heading />

@@ -54,3 +54,12 @@ fn describe(err: &JsValue) -> String {
         .or_else(|| err.as_string())
         .unwrap_or_else(|| "the browser refused".into())
 }
+
+/// The value of `name` in the page's query string, if present and not empty.
+pub fn query_parameter(name: &str) -> Option<String> {
+    let search = web_sys::window()?.location().search().ok()?;
+    web_sys::UrlSearchParams::new_with_str(&search)
+        .ok()?
+        .get(name)
+        .filter(|value| !value.is_empty())
+}

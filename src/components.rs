@@ -1,7 +1,10 @@
 //! One component per concern.
 
+pub mod channel_list;
 pub mod error_summary;
 pub mod field_input;
+pub mod policy_error_page;
+pub mod policy_overview;
 pub mod recipient_card;
 pub mod report_form;
 pub mod sealed_output;

@@ -2,16 +2,16 @@
 //! [`use_report_state`], as in Leptos' todomvc example.
 
 use leptos::prelude::*;
-use sealpost_core::{validate, FieldError, Policy, RecipientKey, Report};
+use sealpost_core::{validate, FieldError, Policy, RecipientKey, Report, Value};
 
 /// What the page knows and what the researcher has done.
 #[derive(Clone, Copy)]
 pub struct ReportState {
     /// The project's policy (fixed for the page's lifetime).
     pub policy: StoredValue<Policy>,
-    /// The recipient key, or why it cannot be used (then sealing is impossible, typing is not).
-    pub recipient: StoredValue<Result<RecipientKey, String>>,
-    /// Everything the researcher typed, exactly as typed.
+    /// Every recipient's accepted key; each report is encrypted to all of them.
+    pub recipients: StoredValue<Vec<RecipientKey>>,
+    /// Everything the researcher entered, exactly as entered.
     pub report: RwSignal<Report>,
     /// Every problem with the report right now (derived, never set by hand).
     pub problems: Memo<Vec<FieldError>>,
@@ -30,7 +30,7 @@ pub struct Sealed {
 }
 
 impl ReportState {
-    pub fn new(policy: Policy, recipient: Result<RecipientKey, String>) -> Self {
+    pub fn new(policy: Policy, recipients: Vec<RecipientKey>) -> Self {
         let report = RwSignal::new(Report::default());
         let policy = StoredValue::new(policy);
         let problems = Memo::new(move |_| {
@@ -38,7 +38,7 @@ impl ReportState {
         });
         Self {
             policy,
-            recipient: StoredValue::new(recipient),
+            recipients: StoredValue::new(recipients),
             report,
             problems,
             attempted: RwSignal::new(false),
@@ -46,13 +46,18 @@ impl ReportState {
         }
     }
 
-    /// The problem with `field` to show now, if any.
-    pub fn visible_problem(&self, field: sealpost_core::Field) -> Option<FieldError> {
+    /// The problem with field `id` to show now, if any.
+    pub fn visible_problem(&self, id: &str) -> Option<FieldError> {
         if !self.attempted.get() {
             return None;
         }
         self.problems
-            .with(|problems| problems.iter().find(|p| p.field == field).cloned())
+            .with(|problems| problems.iter().find(|p| p.field == id).cloned())
+    }
+
+    /// Records what the researcher entered in field `id`.
+    pub fn set_value(&self, id: &str, value: Value) {
+        self.report.update(|report| report.set(id, value));
     }
 }
 

@@ -8,15 +8,24 @@ use pgp::{
     composed::{Deserializable, Message, SignedSecretKey},
     types::Password,
 };
-use sealpost::{browser, App};
-use sealpost_core::{demo, seal::seal_report, Field, RecipientKey, Report};
+use sealpost::{browser, services::load_policy::POLICY_ELEMENT_ID, App};
+use sealpost_core::{demo, recipients, seal::seal_report, Report};
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
-use web_sys::{Element, HtmlElement, HtmlInputElement, HtmlTextAreaElement};
+use web_sys::{Element, HtmlElement, HtmlInputElement, HtmlSelectElement, HtmlTextAreaElement};
 
 wasm_bindgen_test_configure!(run_in_browser);
 
 const DEMO_SECRET_KEY: &str = include_str!("fixtures/demo-recipient.secret.asc");
+
+/// The demo policy's fields: (id, label).
+const DEMO_FIELDS: [(&str, &str); 5] = [
+    ("title", "Title"),
+    ("vulnerability_type", "Vulnerability type"),
+    ("affected_versions", "Affected versions"),
+    ("reproduction_steps", "Steps to reproduce"),
+    ("impact", "Impact"),
+];
 
 fn open(armored: &str) -> String {
     let (secret, _) = SignedSecretKey::from_string(DEMO_SECRET_KEY).expect("fixture key");
@@ -29,29 +38,57 @@ fn open(armored: &str) -> String {
 
 fn complete_report() -> Report {
     Report::default()
-        .with(Field::Title, "Heap overflow in the PNG decoder")
-        .with(
-            Field::VulnerabilityType,
-            "CWE-122: Heap-based Buffer Overflow",
-        )
-        .with(Field::AffectedVersions, "1.4.0 – 1.6.2")
-        .with(
-            Field::StepsToReproduce,
+        .with_text("title", "Heap overflow in the PNG decoder")
+        .with_text("vulnerability_type", "CWE-122: Heap-based Buffer Overflow")
+        .with_text("affected_versions", "1.4.0 – 1.6.2")
+        .with_text(
+            "reproduction_steps",
             "1. Build with ASan\n2. Decode poc.png",
         )
-        .with(
-            Field::Impact,
+        .with_text(
+            "impact",
             "Remote code execution when a crafted image is previewed.",
         )
 }
 
-/// A fresh container with the app mounted in it; the handle keeps it mounted.
-fn mount() -> (Element, impl Drop) {
+/// A fresh container with the app mounted in it, after the policy has loaded.
+async fn mount() -> (Element, impl Drop) {
     let document = web_sys::window().unwrap().document().unwrap();
     let container = document.create_element("div").unwrap();
     document.body().unwrap().append_child(&container).unwrap();
     let handle = leptos::mount::mount_to(container.clone().unchecked_into(), App);
+    for _ in 0..20 {
+        tick().await;
+        if container
+            .query_selector("form, .policy-error")
+            .unwrap()
+            .is_some()
+        {
+            break;
+        }
+    }
     (container, handle)
+}
+
+/// Puts a policy into the page the way a project embeds one; removed again on drop.
+struct EmbeddedPolicy(Element);
+
+impl EmbeddedPolicy {
+    fn new(json: &str) -> Self {
+        let document = web_sys::window().unwrap().document().unwrap();
+        let script = document.create_element("script").unwrap();
+        script.set_attribute("type", "application/json").unwrap();
+        script.set_id(POLICY_ELEMENT_ID);
+        script.set_text_content(Some(json));
+        document.head().unwrap().append_child(&script).unwrap();
+        Self(script)
+    }
+}
+
+impl Drop for EmbeddedPolicy {
+    fn drop(&mut self) {
+        self.0.remove();
+    }
 }
 
 fn find<T: JsCast>(root: &Element, selector: &str) -> T {
@@ -61,20 +98,33 @@ fn find<T: JsCast>(root: &Element, selector: &str) -> T {
         .unchecked_into()
 }
 
-/// Types `text` into the control labelled `field`'s label, as a person would.
-fn type_into(root: &Element, field: Field, text: &str) {
-    let label: Element = find(root, &format!("label[for='{}']", field.id()));
-    assert_eq!(label.text_content().unwrap(), field.label());
-    let control: Element = find(root, &format!("#{}", field.id()));
+/// Types `text` into the control labelled `label`, as a person would.
+fn type_into(root: &Element, label: &str, text: &str) {
+    let labels = root.query_selector_all("label").unwrap();
+    let label_element: Element = (0..labels.length())
+        .filter_map(|i| labels.item(i))
+        .map(|node| node.unchecked_into::<Element>())
+        .find(|l| l.text_content().as_deref() == Some(label))
+        .unwrap_or_else(|| panic!("no label “{label}”"));
+    let id = label_element.get_attribute("for").unwrap();
+    let control: Element = find(root, &format!("#{id}"));
     if let Some(input) = control.dyn_ref::<HtmlInputElement>() {
         input.set_value(text);
+    } else if let Some(select) = control.dyn_ref::<HtmlSelectElement>() {
+        select.set_value(text);
     } else {
         control
             .unchecked_ref::<HtmlTextAreaElement>()
             .set_value(text);
     }
-    let event = web_sys::Event::new("input").unwrap();
-    control.dispatch_event(&event).unwrap();
+    let kind = if control.dyn_ref::<HtmlSelectElement>().is_some() {
+        "change"
+    } else {
+        "input"
+    };
+    control
+        .dispatch_event(&web_sys::Event::new(kind).unwrap())
+        .unwrap();
 }
 
 async fn press_encrypt(root: &Element) {
@@ -89,21 +139,20 @@ async fn press_encrypt(root: &Element) {
 #[wasm_bindgen_test]
 fn sealing_runs_in_the_browser_and_the_demo_secret_key_opens_it() {
     let policy = demo::policy();
-    let key = RecipientKey::accept(policy.recipient_key.as_bytes(), browser::now()).unwrap();
+    let keys = recipients::accept_inline(&policy, browser::now()).unwrap();
     let report = complete_report();
-    let armored = seal_report(&policy, &report, &key, rand_core::OsRng).unwrap();
+    let armored = seal_report(&policy, &report, &keys, rand_core::OsRng).unwrap();
     assert!(armored.starts_with("-----BEGIN PGP MESSAGE-----"));
     assert_eq!(open(&armored), report.render_text(&policy));
 }
 
 #[wasm_bindgen_test]
 async fn every_field_has_a_label_tied_to_its_control_and_the_recipient_is_shown() {
-    let (root, _mounted) = mount();
-    tick().await;
-    for field in Field::ALL {
-        let label: Element = find(&root, &format!("label[for='{}']", field.id()));
-        assert_eq!(label.text_content().unwrap(), field.label());
-        let control: Element = find(&root, &format!("#{}", field.id()));
+    let (root, _mounted) = mount().await;
+    for (id, label) in DEMO_FIELDS {
+        let label_element: Element = find(&root, &format!("label[for='{id}']"));
+        assert_eq!(label_element.text_content().unwrap(), label);
+        let control: Element = find(&root, &format!("#{id}"));
         assert_eq!(
             control.get_attribute("aria-invalid").as_deref(),
             Some("false")
@@ -114,34 +163,30 @@ async fn every_field_has_a_label_tied_to_its_control_and_the_recipient_is_shown(
         fingerprint.text_content().unwrap(),
         "9563 832D 0513 1C0D 37AC FB11 B886 4483 0EE8 86CE"
     );
+    let badge: Element = find(&root, ".badge");
+    assert!(badge.text_content().unwrap().starts_with("Test key"));
 }
 
 #[wasm_bindgen_test]
 async fn encrypting_an_incomplete_report_marks_each_missing_field_and_lists_them() {
-    let (root, _mounted) = mount();
-    tick().await;
-    type_into(&root, Field::Title, "Only a title");
+    let (root, _mounted) = mount().await;
+    type_into(&root, "Title", "Only a title");
     press_encrypt(&root).await;
 
     let summary: HtmlElement = find(&root, "#error-summary");
     assert!(!summary.hidden(), "the error summary is shown");
     let listed = summary.text_content().unwrap();
-    for field in [
-        Field::VulnerabilityType,
-        Field::AffectedVersions,
-        Field::StepsToReproduce,
-        Field::Impact,
-    ] {
+    for (id, label) in &DEMO_FIELDS[1..] {
         assert!(
-            listed.contains(&format!("{} is required.", field.label())),
+            listed.contains(&format!("{label} is required.")),
             "{listed}"
         );
-        let control: Element = find(&root, &format!("#{}", field.id()));
+        let control: Element = find(&root, &format!("#{id}"));
         assert_eq!(
             control.get_attribute("aria-invalid").as_deref(),
             Some("true")
         );
-        let error_id = format!("{}-error", field.id());
+        let error_id = format!("{id}-error");
         assert!(control
             .get_attribute("aria-describedby")
             .unwrap()
@@ -150,7 +195,7 @@ async fn encrypting_an_incomplete_report_marks_each_missing_field_and_lists_them
         assert!(!error.hidden());
         assert_eq!(
             error.text_content().unwrap(),
-            format!("{} is required.", field.label())
+            format!("{label} is required.")
         );
     }
     let title: Element = find(&root, "#title");
@@ -165,11 +210,10 @@ async fn encrypting_an_incomplete_report_marks_each_missing_field_and_lists_them
 
 #[wasm_bindgen_test]
 async fn a_complete_report_is_encrypted_in_the_page_and_opens_to_what_was_typed() {
-    let (root, _mounted) = mount();
-    tick().await;
+    let (root, _mounted) = mount().await;
     let report = complete_report();
-    for field in Field::ALL {
-        type_into(&root, field, report.get(field));
+    for (id, label) in DEMO_FIELDS {
+        type_into(&root, label, report.text(id));
     }
     press_encrypt(&root).await;
 
@@ -183,10 +227,97 @@ async fn a_complete_report_is_encrypted_in_the_page_and_opens_to_what_was_typed(
     );
     assert_eq!(open(&armored), report.render_text(&demo::policy()));
 
-    let mail: Element = find(&root, ".sealed .actions a");
+    let mail: Element = find(&root, ".channels a");
     let href = mail.get_attribute("href").unwrap();
     assert!(
         href.starts_with("mailto:security@demo.sealpost.example?subject="),
         "{href}"
+    );
+}
+
+#[wasm_bindgen_test]
+async fn a_broken_embedded_policy_shows_every_problem_with_its_path_and_no_form() {
+    let _policy = EmbeddedPolicy::new(
+        r#"{ "version": 1, "project": { "name": "Broken" }, "recipients": [],
+             "channels": [], "fields": [{ "id": "title" }] }"#,
+    );
+    let (root, _mounted) = mount().await;
+    assert!(root.query_selector("form").unwrap().is_none());
+    let page: Element = find(&root, ".policy-error");
+    let text = page.text_content().unwrap();
+    assert!(
+        text.contains("2 problems in the policy embedded in this page"),
+        "{text}"
+    );
+    assert!(
+        text.contains("recipients: at least one recipient key is required"),
+        "{text}"
+    );
+    assert!(
+        text.contains("channels: list at least one channel"),
+        "{text}"
+    );
+}
+
+#[wasm_bindgen_test]
+async fn an_embedded_policy_drives_the_form_and_its_markup_is_shown_as_text() {
+    let json = serde_json::json!({
+        "version": 1,
+        "project": { "name": "<img src=x onerror=alert(1)> Widgets" },
+        "recipients": [{ "key": demo::recipient_key() }],
+        "channels": [{ "type": "github_advisory", "repository": "widgets/widgets" }],
+        "rules": ["<b>Do not</b> test production."],
+        "fields": [
+            { "id": "description", "status": "required" },
+            { "id": "os", "kind": "select", "label": "Operating system", "options": ["Linux", "macOS"], "status": "required" }
+        ]
+    });
+    let _policy = EmbeddedPolicy::new(&json.to_string());
+    let (root, _mounted) = mount().await;
+    let heading: Element = find(&root, "h1");
+    assert_eq!(
+        heading.text_content().unwrap(),
+        "Report a vulnerability to <img src=x onerror=alert(1)> Widgets"
+    );
+    assert!(
+        root.query_selector("h1 img, li b").unwrap().is_none(),
+        "policy text must not become HTML"
+    );
+    assert!(
+        root.query_selector("#vulnerability_type")
+            .unwrap()
+            .is_none(),
+        "unlisted built-ins are hidden"
+    );
+
+    press_encrypt(&root).await;
+    let listed: Element = find(&root, "#error-summary");
+    let listed = listed.text_content().unwrap();
+    assert!(listed.contains("Description is required."), "{listed}");
+    assert!(listed.contains("Operating system is required."), "{listed}");
+    assert!(
+        listed.contains("Please tick “I have read the testing rules above and followed them”."),
+        "{listed}"
+    );
+
+    type_into(&root, "Description", "A race in the session cache.");
+    type_into(&root, "Operating system", "macOS");
+    let rules: HtmlElement = find(&root, "#acknowledge_rules");
+    rules.click();
+    press_encrypt(&root).await;
+    let ciphertext: HtmlTextAreaElement = find(&root, "#ciphertext");
+    let plaintext = open(&ciphertext.value());
+    assert!(
+        plaintext.contains("## Operating system\n\nmacOS\n"),
+        "{plaintext}"
+    );
+    assert!(
+        plaintext.contains("The reporter acknowledged the testing rules."),
+        "{plaintext}"
+    );
+    let advisory: Element = find(&root, ".channels a");
+    assert_eq!(
+        advisory.get_attribute("href").as_deref(),
+        Some("https://github.com/widgets/widgets/security/advisories/new")
     );
 }

@@ -1,5 +1,5 @@
-//! The list of what is missing, shown when "Encrypt" is pressed on an incomplete report. It takes
-//! focus so keyboard and screen-reader users land on it, and each entry jumps to its field.
+//! The list of what is missing, shown when "Encrypt report" is pressed on an incomplete report.
+//! It takes focus so keyboard and screen-reader users land on it; each entry jumps to its field.
 
 use leptos::{html, prelude::*};
 
@@ -17,7 +17,7 @@ pub fn ErrorSummary(
             problems
                 .iter()
                 .map(|problem| {
-                    let href = format!("#{}", problem.field.id());
+                    let href = format!("#{}", problem.field);
                     view! { <li><a href=href>{problem.to_string()}</a></li> }
                 })
                 .collect::<Vec<_>>()

@@ -1,73 +1,257 @@
-//! One report field: label, guidance, the control, and its inline error, tied together with
-//! `for`, `aria-describedby` and `aria-invalid` so screen readers announce them together.
+//! One report field, drawn as its control: label, guidance, the control and its inline error,
+//! tied together with `for`, `aria-describedby` and `aria-invalid` so assistive technology
+//! announces them together.
 
 use leptos::prelude::*;
-use sealpost_core::FieldRule;
+use sealpost_core::{policy::Control, validate::cvss_score, FieldDef, Value};
 
-use crate::state::use_report_state;
+use crate::state::{use_report_state, ReportState};
 
 #[component]
 pub fn FieldInput(
-    /// The field and the policy's rule for it.
-    rule: FieldRule,
+    /// The field, as the policy defines it.
+    field: FieldDef,
 ) -> impl IntoView {
     let state = use_report_state();
-    let field = rule.field;
-    let id = field.id();
+    let id = field.id.clone();
     let help_id = format!("{id}-help");
     let error_id = format!("{id}-error");
+    let has_help = field.help.is_some();
 
-    let problem = move || state.visible_problem(field);
-    let invalid = move || if problem().is_some() { "true" } else { "false" };
+    let problem = {
+        let id = id.clone();
+        Signal::derive(move || state.visible_problem(&id))
+    };
     let described_by = {
         let (help_id, error_id) = (help_id.clone(), error_id.clone());
-        move || match problem() {
-            Some(_) => format!("{help_id} {error_id}"),
-            None => help_id.clone(),
-        }
+        Signal::derive(move || {
+            let mut ids = Vec::new();
+            if has_help {
+                ids.push(help_id.clone());
+            }
+            if problem.get().is_some() {
+                ids.push(error_id.clone());
+            }
+            ids.join(" ")
+        })
     };
-    let value = move || state.report.with(|report| report.get(field).to_owned());
-    let set_value = move |text: String| state.report.update(|report| report.set(field, text));
+    let aria = Aria {
+        invalid: Signal::derive(move || {
+            if problem.get().is_some() {
+                "true"
+            } else {
+                "false"
+            }
+        }),
+        described_by,
+    };
+    let help = field
+        .help
+        .clone()
+        .map(|text| view! { <p class="help" id=help_id.clone()>{text}</p> });
+    let optional = (!field.required).then(|| view! { <span class="optional">" (optional)"</span> });
+    let error = view! {
+        <p class="error" id=error_id hidden=move || problem.get().is_none()>
+            {move || problem.get().map(|p| p.to_string())}
+        </p>
+    };
 
-    let control = if field.is_multiline() {
-        view! {
-            <textarea
-                id=id
-                name=id
-                rows="6"
-                required=rule.required
-                aria-invalid=invalid
-                aria-describedby=described_by
-                prop:value=value
-                on:input:target=move |ev| set_value(ev.target().value())
-            ></textarea>
+    let body = match &field.control {
+        Control::Checkbox => view! {
+            <div class="checkbox">
+                <input
+                    type="checkbox"
+                    id=id.clone()
+                    aria-invalid=aria.invalid
+                    aria-describedby=aria.described_by
+                    prop:checked={
+                        let id = id.clone();
+                        move || state.report.with(|r| r.checked(&id))
+                    }
+                    on:change:target={
+                        let id = id.clone();
+                        move |ev| state.set_value(&id, Value::Checked(ev.target().checked()))
+                    }
+                />
+                <label for=id.clone()>{field.label.clone()}</label>
+                {optional}
+            </div>
+            {help}
         }
-        .into_any()
-    } else {
-        view! {
-            <input
-                type="text"
-                id=id
-                name=id
-                required=rule.required
-                aria-invalid=invalid
-                aria-describedby=described_by
-                prop:value=value
-                on:input:target=move |ev| set_value(ev.target().value())
-            />
+        .into_any(),
+        Control::MultiSelect(options) => view! {
+            <fieldset id=id.clone() aria-invalid=aria.invalid aria-describedby=aria.described_by>
+                <legend>{field.label.clone()} {optional}</legend>
+                {help}
+                {multi_select_options(state, &id, options)}
+            </fieldset>
         }
-        .into_any()
+        .into_any(),
+        Control::Attachments => view! {
+            <h3 class="field__heading">{field.label.clone()} {optional}</h3>
+            {help}
+            <p class="hint">
+                "This page does not take files yet: paste text evidence into the other fields, "
+                "and send files to the project once it answers your report."
+            </p>
+        }
+        .into_any(),
+        control => view! {
+            <label for=id.clone()>{field.label.clone()}</label>
+            {optional}
+            {help}
+            {single_control(state, &field, control, aria)}
+            {cvss_live_score(state, &id, control)}
+        }
+        .into_any(),
     };
 
     view! {
-        <div class="field" class:field--invalid=move || problem().is_some()>
-            <label for=id>{field.label()}</label>
-            {(!rule.required).then(|| view! { <span class="optional">" (optional)"</span> })}
-            <p class="help" id=help_id>{field.help()}</p>
-            {control}
-            <p class="error" id=error_id hidden=move || problem().is_none()>
-                {move || problem().map(|p| p.to_string())}
-            </p>
+        <div class="field" class:field--invalid=move || problem.get().is_some()>
+            {body}
+            {error}
         </div>
     }
+}
+
+#[derive(Clone, Copy)]
+struct Aria {
+    invalid: Signal<&'static str>,
+    described_by: Signal<String>,
+}
+
+/// Text-like controls, textareas and single selects: one element bound to the field's text.
+fn single_control(state: ReportState, field: &FieldDef, control: &Control, aria: Aria) -> AnyView {
+    let id = field.id.clone();
+    let value = {
+        let id = id.clone();
+        move || state.report.with(|r| r.text(&id).to_owned())
+    };
+    let set = {
+        let id = id.clone();
+        move |text: String| state.set_value(&id, Value::Text(text))
+    };
+    let placeholder = field.placeholder.clone();
+    match control {
+        Control::Textarea => view! {
+            <textarea
+                id=id.clone()
+                name=id
+                rows="6"
+                required=field.required
+                placeholder=placeholder
+                aria-invalid=aria.invalid
+                aria-describedby=aria.described_by
+                prop:value=value
+                on:input:target=move |ev| set(ev.target().value())
+            ></textarea>
+        }
+        .into_any(),
+        Control::Select(options) => {
+            let options = options
+                .iter()
+                .map(|option| view! { <option value=option.clone()>{option.clone()}</option> })
+                .collect::<Vec<_>>();
+            view! {
+                <select
+                    id=id.clone()
+                    name=id
+                    required=field.required
+                    aria-invalid=aria.invalid
+                    aria-describedby=aria.described_by
+                    prop:value=value
+                    on:change:target=move |ev| set(ev.target().value())
+                >
+                    <option value="">"Choose…"</option>
+                    {options}
+                </select>
+            }
+            .into_any()
+        }
+        control => {
+            let (input_type, input_mode) = match control {
+                Control::Url => ("url", None),
+                Control::Date => ("date", None),
+                // Kept as text so what the researcher typed is never silently dropped.
+                Control::Number => ("text", Some("decimal")),
+                _ => ("text", None),
+            };
+            view! {
+                <input
+                    type=input_type
+                    inputmode=input_mode
+                    id=id.clone()
+                    name=id
+                    required=field.required
+                    placeholder=placeholder
+                    aria-invalid=aria.invalid
+                    aria-describedby=aria.described_by
+                    prop:value=value
+                    on:input:target=move |ev| set(ev.target().value())
+                />
+            }
+            .into_any()
+        }
+    }
+}
+
+fn multi_select_options(state: ReportState, id: &str, options: &[String]) -> Vec<AnyView> {
+    options
+        .iter()
+        .enumerate()
+        .map(|(index, option)| {
+            let option_id = format!("{id}-{index}");
+            let (id, option) = (id.to_owned(), option.clone());
+            let checked = {
+                let (id, option) = (id.clone(), option.clone());
+                move || state.report.with(|r| r.choices(&id).contains(&option))
+            };
+            let toggle = {
+                let option = option.clone();
+                move |on: bool| {
+                    state.report.update(|report| {
+                        let mut choices = report.choices(&id).to_vec();
+                        choices.retain(|c| c != &option);
+                        if on {
+                            choices.push(option.clone());
+                        }
+                        report.set(id.clone(), Value::Choices(choices));
+                    })
+                }
+            };
+            view! {
+                <div class="checkbox">
+                    <input
+                        type="checkbox"
+                        id=option_id.clone()
+                        prop:checked=checked
+                        on:change:target=move |ev| toggle(ev.target().checked())
+                    />
+                    <label for=option_id>{option}</label>
+                </div>
+            }
+            .into_any()
+        })
+        .collect()
+}
+
+/// Under a CVSS field: the score of the vector typed so far, as soon as it is complete.
+fn cvss_live_score(state: ReportState, id: &str, control: &Control) -> Option<AnyView> {
+    let Control::Cvss(version) = control else {
+        return None;
+    };
+    let id = id.to_owned();
+    let prefix = version.prefix();
+    let score = move || {
+        state.report.with(|r| {
+            let vector = r.text(&id).trim().to_owned();
+            match cvss_score(&vector) {
+                Some((score, severity)) if vector.starts_with(prefix) => {
+                    format!("Score {score:.1} ({severity})")
+                }
+                _ => format!("Paste or type a vector starting with {prefix}"),
+            }
+        })
+    };
+    Some(view! { <p class="hint" aria-live="polite">{score}</p> }.into_any())
 }

@@ -1,5 +1,5 @@
-//! Who the report is encrypted to: the key's user ID (as text: it is untrusted) and its full
-//! fingerprint, or the reason the key cannot be used.
+//! Who the report is encrypted to: each key's user ID (as text: it is untrusted), its full
+//! fingerprint and expiry.
 
 use leptos::prelude::*;
 
@@ -8,32 +8,40 @@ use crate::state::use_report_state;
 #[component]
 pub fn RecipientCard() -> impl IntoView {
     let state = use_report_state();
-    state.recipient.with_value(|recipient| match recipient {
-        Ok(key) => {
+    let sources = state.policy.with_value(|policy| policy.recipients.clone());
+    let keys = state.recipients.get_value();
+    let several = keys.len() > 1;
+    let items = keys
+        .into_iter()
+        .zip(sources)
+        .map(|(key, source)| {
             let user_id = key.user_id().unwrap_or("(no user ID)").to_owned();
             let expires = key
                 .expires_date()
                 .map_or_else(|| "never expires".to_owned(), |date| format!("expires {date}"));
-            view! {
-                <section class="recipient" aria-labelledby="recipient-heading">
-                    <h2 id="recipient-heading">"Encrypted to"</h2>
-                    <p class="recipient__uid"><bdi>{user_id}</bdi></p>
-                    <p>
-                        "Fingerprint: "
-                        <code class="fingerprint">{key.fingerprint_grouped()}</code>
+            let test_key = source.test_key.then(|| {
+                view! {
+                    <p class="badge">
+                        "Test key: generated for trying sealpost, not this project's real key."
                     </p>
+                }
+            });
+            view! {
+                <li class="recipient__key">
+                    {source.name.map(|name| view! { <p class="recipient__name"><bdi>{name}</bdi></p> })}
+                    <p class="recipient__uid"><bdi>{user_id}</bdi></p>
+                    <p>"Fingerprint: " <code class="fingerprint">{key.fingerprint_grouped()}</code></p>
                     <p class="recipient__expiry">{expires}</p>
-                </section>
+                    {test_key}
+                </li>
             }
-            .into_any()
-        }
-        Err(reason) => view! {
-            <section class="recipient recipient--unusable" role="alert">
-                <h2>"This project's key cannot be used"</h2>
-                <p>{reason.clone()}</p>
-                <p>"You can still write your report; it cannot be encrypted until the project publishes a usable key."</p>
-            </section>
-        }
-        .into_any(),
-    })
+        })
+        .collect::<Vec<_>>();
+    view! {
+        <section class="recipient" aria-labelledby="recipient-heading">
+            <h2 id="recipient-heading">"Encrypted to"</h2>
+            {several.then(|| view! { <p>"Every one of these keys can read your report."</p> })}
+            <ul class="plain">{items}</ul>
+        </section>
+    }
 }

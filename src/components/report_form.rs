@@ -25,24 +25,21 @@ pub fn ReportForm(
             focus_after_render(move || summary.get_untracked().map(Into::into));
             return;
         }
-        let sealed = state.recipient.with_value(|recipient| {
-            let recipient = recipient.as_ref().map_err(Clone::clone)?;
-            let report = state.report.get_untracked();
-            state.policy.with_value(|policy| {
-                seal_report(policy, &report, recipient, rand_core::OsRng)
-                    .map(|armored| Sealed {
-                        armored,
-                        from: report,
-                    })
-                    .map_err(|err| err.to_string())
-            })
+        let report = state.report.get_untracked();
+        let sealed = state.policy.with_value(|policy| {
+            state
+                .recipients
+                .with_value(|recipients| seal_report(policy, &report, recipients, rand_core::OsRng))
         });
         match sealed {
-            Ok(sealed) => {
-                state.sealed.set(Some(sealed));
+            Ok(armored) => {
+                state.sealed.set(Some(Sealed {
+                    armored,
+                    from: report,
+                }));
                 focus_after_render(move || sealed_heading.get_untracked().map(Into::into));
             }
-            Err(reason) => failure.set(Some(reason)),
+            Err(err) => failure.set(Some(err.to_string())),
         }
     };
 
@@ -50,12 +47,13 @@ pub fn ReportForm(
         policy
             .fields
             .iter()
-            .map(|rule| view! { <FieldInput rule=*rule /> })
+            .map(|field| view! { <FieldInput field=field.clone() /> })
             .collect::<Vec<_>>()
     });
 
     view! {
         <form class="report-form" novalidate on:submit=on_submit>
+            <h2>"Your report"</h2>
             <ErrorSummary node_ref=summary />
             {fields}
             <p class="error" role="alert" hidden=move || failure.read().is_none()>

@@ -32,6 +32,7 @@ fn main() -> ExitCode {
         "test" => test(),
         "build" => setup::run().and_then(|()| release_build()),
         "size" => size::report(&dist_dir()),
+        "codegen" => codegen(),
         "help" | "--help" | "-h" => {
             print_help();
             Ok(())
@@ -62,7 +63,8 @@ fn print_help() {
          \x20 test    set up and run every check and test (what CI runs)\n\
          \x20 setup   install missing tools: wasm32 target, trunk, wasm-bindgen, wasm-opt, chromium, gpg\n\
          \x20 build   release build into dist/\n\
-         \x20 size    print the sizes of the release build in dist/"
+         \x20 size    print the sizes of the release build in dist/\n\
+         \x20 codegen rewrite docs/policy.schema.json from the policy types"
     );
 }
 
@@ -119,6 +121,21 @@ fn run_checks() -> Result {
             &[("SEALPOST_DIST", dist.as_os_str())],
         )
     })
+}
+
+/// Regenerates the committed policy JSON Schema from the Rust types; the test that normally
+/// checks it writes it instead when SEALPOST_BLESS is set.
+fn codegen() -> Result {
+    run(Command::new(cargo_bin())
+        .args([
+            "test",
+            "--package",
+            "sealpost-core",
+            "--test",
+            "policy_file",
+        ])
+        .args(["the_committed_json_schema_matches_the_rust_types"])
+        .env("SEALPOST_BLESS", "1"))
 }
 
 fn release_build() -> Result {

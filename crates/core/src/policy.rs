@@ -9,6 +9,8 @@ pub mod builtin;
 pub mod document;
 mod resolve;
 
+pub use resolve::is_same_site_path;
+
 use std::fmt;
 
 pub use builtin::Builtin;

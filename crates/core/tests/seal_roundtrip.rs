@@ -25,7 +25,7 @@ fn a_sealed_report_opens_to_its_rendered_text_for_the_demo_key() {
     let policy = demo::policy();
     let key = RecipientKey::accept(demo::recipient_key().as_bytes(), corpus_now()).unwrap();
     let report = complete_report();
-    let armored = seal_report(&policy, &report, &[key.clone()], thread_rng()).unwrap();
+    let armored = seal_report(&policy, &report, std::slice::from_ref(&key), thread_rng()).unwrap();
     assert!(armored.starts_with("-----BEGIN PGP MESSAGE-----"));
     assert!(
         !armored.contains("Stored XSS"),
@@ -43,7 +43,7 @@ fn a_sealed_report_opens_for_an_rsa_3072_key() {
     let key =
         RecipientKey::accept(fixture_text("rsa3072.public.asc").as_bytes(), corpus_now()).unwrap();
     let report = complete_report();
-    let armored = seal_report(&policy, &report, &[key.clone()], thread_rng()).unwrap();
+    let armored = seal_report(&policy, &report, std::slice::from_ref(&key), thread_rng()).unwrap();
     assert_eq!(
         open(&armored, "rsa3072.secret.asc"),
         report.render_text(&policy)
@@ -54,8 +54,20 @@ fn a_sealed_report_opens_for_an_rsa_3072_key() {
 fn each_seal_uses_a_fresh_session_key() {
     let policy = demo::policy();
     let key = RecipientKey::accept(demo::recipient_key().as_bytes(), corpus_now()).unwrap();
-    let a = seal_report(&policy, &complete_report(), &[key.clone()], thread_rng()).unwrap();
-    let b = seal_report(&policy, &complete_report(), &[key.clone()], thread_rng()).unwrap();
+    let a = seal_report(
+        &policy,
+        &complete_report(),
+        std::slice::from_ref(&key),
+        thread_rng(),
+    )
+    .unwrap();
+    let b = seal_report(
+        &policy,
+        &complete_report(),
+        std::slice::from_ref(&key),
+        thread_rng(),
+    )
+    .unwrap();
     assert_ne!(a, b);
 }
 
@@ -64,7 +76,7 @@ fn an_incomplete_report_is_not_sealed_and_every_problem_is_named() {
     let policy = demo::policy();
     let key = RecipientKey::accept(demo::recipient_key().as_bytes(), corpus_now()).unwrap();
     let report = Report::default().with_text("title", "Only a title");
-    match seal_report(&policy, &report, &[key.clone()], thread_rng()) {
+    match seal_report(&policy, &report, std::slice::from_ref(&key), thread_rng()) {
         Err(SealError::Incomplete(problems)) => {
             let fields: Vec<_> = problems.iter().map(|p| p.field.as_str()).collect();
             assert_eq!(

@@ -170,7 +170,8 @@ pub(crate) fn normalize_fingerprint(text: &str) -> Option<String> {
     (matches!(hex.len(), 40 | 64) && hex.chars().all(|c| c.is_ascii_hexdigit())).then_some(hex)
 }
 
-fn is_same_site_path(url: &str) -> bool {
+/// Whether `url` is a relative reference that stays on the page's own site.
+pub fn is_same_site_path(url: &str) -> bool {
     // A relative reference with no scheme and no authority ("//host/…") stays on the page's site.
     !url.is_empty() && !url.starts_with("//") && !url.contains(':') && !url.contains('\\')
 }

@@ -1,0 +1,136 @@
+//! "How to send it": the policy's channels in its order of preference, each with what to do.
+
+use leptos::{prelude::*, task::spawn_local};
+use sealpost_core::{mailto::mailto, policy::Channel};
+
+use crate::{components::sealed_output::FILE_NAME, services::deliver, state::use_report_state};
+
+#[component]
+pub fn ChannelList(
+    /// The armored report, once sealed.
+    armored: Memo<Option<String>>,
+    /// Downloads the report (for mail clients that cannot take it in a link).
+    download: Callback<()>,
+) -> impl IntoView {
+    let state = use_report_state();
+    let (channels, project) = state
+        .policy
+        .with_value(|p| (p.channels.clone(), p.project.name.clone()));
+    let subject = format!("Security report for {project}");
+    let items = channels
+        .into_iter()
+        .map(|channel| channel_item(channel, armored, download, subject.clone()))
+        .collect::<Vec<_>>();
+    view! {
+        <h3>"Send it to the project"</h3>
+        <ol class="channels">{items}</ol>
+    }
+}
+
+fn channel_item(
+    channel: Channel,
+    armored: Memo<Option<String>>,
+    download: Callback<()>,
+    subject: String,
+) -> AnyView {
+    match channel {
+        Channel::Email { address, backup } => {
+            let mail = {
+                let (address, subject) = (address.clone(), subject.clone());
+                Memo::new(move |_| armored.get().map(|text| mailto(&address, &subject, &text)))
+            };
+            let on_click = move |_| {
+                if mail.get().is_some_and(|m| !m.carries_report) {
+                    download.run(());
+                }
+            };
+            let backup = backup.map(|backup| {
+                let link = {
+                    let subject = subject.clone();
+                    let backup_address = backup.address.clone();
+                    move || armored.get().map(|text| mailto(&backup_address, &subject, &text).url)
+                };
+                view! {
+                    <p>
+                        "No answer within " {backup.after_hours} " hours? Write to "
+                        <a href=link>{backup.address.clone()}</a> "."
+                    </p>
+                }
+            });
+            view! {
+                <li>
+                    <a class="button" href=move || mail.get().map(|m| m.url) on:click=on_click>
+                        "Email to " {address}
+                    </a>
+                    <p class="hint" hidden=move || mail.get().is_none_or(|m| m.carries_report)>
+                        "This report is too long for an email link: the button downloads "
+                        {FILE_NAME} " and opens a message asking you to attach it."
+                    </p>
+                    {backup}
+                </li>
+            }
+            .into_any()
+        }
+        Channel::GithubAdvisory { repository } => {
+            let new_advisory = format!("https://github.com/{repository}/security/advisories/new");
+            view! {
+            <li>
+                <a class="button" href=new_advisory
+                    target="_blank" rel="noopener noreferrer">
+                    "Open a private security advisory on GitHub (" {repository} ")"
+                </a>
+                <p class="hint">"Paste the encrypted report into the advisory's description."</p>
+            </li>
+            }
+            .into_any()
+        }
+        Channel::WebForm { name, url } => view! {
+            <li>
+                <a class="button" href=url target="_blank" rel="noopener noreferrer">"Report through " {name}</a>
+                <p class="hint">"Paste the encrypted report into the form."</p>
+            </li>
+        }
+        .into_any(),
+        Channel::PublicIssue { url } => view! {
+            <li>
+                <a class="button" href=url target="_blank" rel="noopener noreferrer">"Open a public issue"</a>
+                <p class="warning">
+                    "Issues are public: paste only the encrypted text above, never your report in \
+                     plain words. Anyone can see that you reported something, but only the project can read it."
+                </p>
+            </li>
+        }
+        .into_any(),
+        Channel::Https { url, body, field, headers } => {
+            let status = RwSignal::new(None::<Result<String, String>>);
+            let sending = RwSignal::new(false);
+            let send = move |_| {
+                let Some(text) = armored.get() else { return };
+                let (url, field, headers) = (url.clone(), field.clone(), headers.clone());
+                sending.set(true);
+                spawn_local(async move {
+                    let result = deliver::post_report(&url, body, &field, &headers, &text).await;
+                    status.set(Some(result));
+                    sending.set(false);
+                });
+            };
+            view! {
+                <li>
+                    <button type="button" class="primary" on:click=send disabled=move || sending.get()>
+                        "Send to the project's inbox"
+                    </button>
+                    <p role="status" class="status">
+                        {move || match status.get() {
+                            None if sending.get() => "Sending…".to_owned(),
+                            None => String::new(),
+                            Some(Ok(receipt)) if receipt.trim().is_empty() => "Sent. The project has your encrypted report.".to_owned(),
+                            Some(Ok(receipt)) => format!("Sent. The project's receipt: {}", receipt.trim()),
+                            Some(Err(reason)) => format!("Not sent: {reason}"),
+                        }}
+                    </p>
+                </li>
+            }
+            .into_any()
+        }
+    }
+}

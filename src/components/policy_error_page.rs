@@ -1,0 +1,40 @@
+//! What the page shows when its policy cannot be used: for the maintainer, every problem with
+//! its place in the document; for the researcher, what to do instead. Never a blank page.
+
+use leptos::prelude::*;
+
+use crate::services::load_policy::PolicyFailure;
+
+#[component]
+pub fn PolicyErrorPage(
+    /// What went wrong, and where the policy came from.
+    failure: PolicyFailure,
+) -> impl IntoView {
+    let count = failure.errors.len();
+    let items = failure
+        .errors
+        .into_iter()
+        .map(|error| {
+            view! {
+                <li><code class="path">{error.path}</code> ": " {error.reason}</li>
+            }
+        })
+        .collect::<Vec<_>>();
+    view! {
+        <section class="policy-error" role="alert" aria-labelledby="policy-error-heading">
+            <h2 id="policy-error-heading">"This page cannot take reports right now"</h2>
+            <p>
+                "The project's security policy has a problem, so sealpost cannot be sure your report "
+                "would reach the right people. Nothing you could type here would be sent. Please "
+                "contact the project another way, and tell them about this message."
+            </p>
+            <h3>"For the maintainers"</h3>
+            <p>
+                {format!("{count} problem{} in ", if count == 1 { "" } else { "s" })}
+                {failure.source.to_string()} ":"
+            </p>
+            <ul>{items}</ul>
+            <p>"The policy format is documented in sealpost's docs/policy.md."</p>
+        </section>
+    }
+}

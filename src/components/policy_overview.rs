@@ -1,0 +1,87 @@
+//! "Before you start": what the project asks and promises, from its policy. All of it is
+//! untrusted text and rendered as text.
+
+use leptos::prelude::*;
+use sealpost_core::policy::Commitments;
+
+use crate::state::use_report_state;
+
+#[component]
+pub fn PolicyOverview() -> impl IntoView {
+    let state = use_report_state();
+    let policy = state.policy.get_value();
+    let list = |items: Vec<String>| {
+        items
+            .into_iter()
+            .map(|item| view! { <li>{item}</li> })
+            .collect::<Vec<_>>()
+    };
+    let languages = (!policy.project.languages.is_empty()).then(|| {
+        view! { <p>"Reports accepted in: " {policy.project.languages.join(", ")}</p> }
+    });
+    let in_scope = (!policy.scope.in_scope.is_empty()).then(|| {
+        view! {
+            <h3>"In scope"</h3>
+            <ul>{list(policy.scope.in_scope.clone())}</ul>
+        }
+    });
+    let out_of_scope = (!policy.scope.out_of_scope.is_empty()).then(|| {
+        view! {
+            <h3>"Out of scope"</h3>
+            <ul>{list(policy.scope.out_of_scope.clone())}</ul>
+        }
+    });
+    let rules = (!policy.rules.is_empty()).then(|| {
+        view! {
+            <h3>"Testing rules"</h3>
+            <ul>{list(policy.rules.clone())}</ul>
+        }
+    });
+    let promises = commitments(&policy.commitments);
+    let promises = (!promises.is_empty()).then(|| {
+        view! {
+            <h3>"What the project commits to"</h3>
+            <ul>{list(promises)}</ul>
+        }
+    });
+    view! {
+        <section class="overview" aria-labelledby="overview-heading">
+            <h2 id="overview-heading">"Before you start"</h2>
+            {languages}
+            {in_scope}
+            {out_of_scope}
+            {rules}
+            {promises}
+        </section>
+    }
+}
+
+/// The commitments as sentences a researcher reads.
+fn commitments(c: &Commitments) -> Vec<String> {
+    let mut out = Vec::new();
+    if let Some(hours) = c.acknowledge_within_hours {
+        out.push(format!("Acknowledges reports within {hours} hours."));
+    }
+    if let Some(days) = c.assessment_within_days {
+        out.push(format!("Sends a first assessment within {days} days."));
+    }
+    if let Some(days) = c.disclosure_window_days {
+        out.push(format!(
+            "Discloses publicly within {days} days of your report."
+        ));
+    }
+    out.extend(
+        c.safe_harbor
+            .iter()
+            .map(|text| format!("Safe harbor: {text}")),
+    );
+    out.extend(c.credit.iter().map(|text| format!("Credit: {text}")));
+    out.extend(c.bounty.iter().map(|text| format!("Bounty: {text}")));
+    out.push(if c.anonymous_reports {
+        "Anonymous reports are accepted.".to_owned()
+    } else {
+        "Anonymous reports are not accepted: say who you are.".to_owned()
+    });
+    out.extend(c.notes.iter().cloned());
+    out
+}

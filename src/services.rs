@@ -1,0 +1,5 @@
+//! Async work against the page and the network (same site or the policy's endpoint only),
+//! returning typed results.
+
+pub mod deliver;
+pub mod load_policy;
