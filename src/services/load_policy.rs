@@ -105,8 +105,7 @@ fn embedded_policy() -> Option<String> {
 
 async fn accept_recipients(policy: &Policy) -> Result<Vec<RecipientKey>, Vec<PolicyError>> {
     let now = browser::now();
-    let mut keys = Vec::new();
-    let mut errors = Vec::new();
+    let mut results = Vec::new();
     for (index, source) in policy.recipients.iter().enumerate() {
         let material = match &source.key {
             KeySource::Inline(armored) => Ok(armored.clone().into_bytes()),
@@ -115,16 +114,9 @@ async fn accept_recipients(policy: &Policy) -> Result<Vec<RecipientKey>, Vec<Pol
                 .map(String::into_bytes)
                 .map_err(|reason| error(format!("recipients[{index}].key_url"), reason)),
         };
-        match material.and_then(|bytes| recipients::accept(index, source, &bytes, now)) {
-            Ok(key) => keys.push(key),
-            Err(err) => errors.push(err),
-        }
+        results.push(material.and_then(|bytes| recipients::accept(index, source, &bytes, now)));
     }
-    if errors.is_empty() {
-        Ok(keys)
-    } else {
-        Err(errors)
-    }
+    recipients::all_or_errors(results)
 }
 
 /// GETs `url` (a same-site path) as text, with a message that says what went wrong.

@@ -46,19 +46,28 @@ pub fn accept_inline(
     policy: &Policy,
     now: SystemTime,
 ) -> Result<Vec<RecipientKey>, Vec<PolicyError>> {
-    let mut keys = Vec::new();
-    let mut errors = Vec::new();
-    for (index, source) in policy.recipients.iter().enumerate() {
-        if let KeySource::Inline(armored) = &source.key {
-            match accept(index, source, armored.as_bytes(), now) {
-                Ok(key) => keys.push(key),
-                Err(err) => errors.push(err),
-            }
-        }
-    }
+    all_or_errors(
+        policy
+            .recipients
+            .iter()
+            .enumerate()
+            .filter_map(|(index, source)| {
+                let KeySource::Inline(armored) = &source.key else {
+                    return None;
+                };
+                Some(accept(index, source, armored.as_bytes(), now))
+            }),
+    )
+}
+
+/// Every key if all were accepted, else every problem: a maintainer fixes them all at once.
+pub fn all_or_errors(
+    results: impl IntoIterator<Item = Result<RecipientKey, PolicyError>>,
+) -> Result<Vec<RecipientKey>, Vec<PolicyError>> {
+    let (keys, errors): (Vec<_>, Vec<_>) = results.into_iter().partition(Result::is_ok);
     if errors.is_empty() {
-        Ok(keys)
+        Ok(keys.into_iter().flatten().collect())
     } else {
-        Err(errors)
+        Err(errors.into_iter().filter_map(Result::err).collect())
     }
 }
