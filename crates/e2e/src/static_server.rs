@@ -24,6 +24,12 @@ pub struct StaticServer {
 
 impl StaticServer {
     pub fn start(root: &Path) -> Self {
+        Self::start_with(root, Vec::new())
+    }
+
+    /// Serves `root`, and also each `(path, body)` in `extra` (paths such as `/test/policy.json`),
+    /// so a test can add files without touching the build.
+    pub fn start_with(root: &Path, extra: Vec<(String, Vec<u8>)>) -> Self {
         let server = Arc::new(tiny_http::Server::http("127.0.0.1:0").expect("bind 127.0.0.1"));
         let port = server.server_addr().to_ip().expect("an IP listener").port();
         let seen = Arc::new(Mutex::new(Vec::new()));
@@ -38,7 +44,11 @@ impl StaticServer {
                         url: request.url().to_owned(),
                         body,
                     });
-                    let response = respond(&root, request.url());
+                    let path = request.url().split(['?', '#']).next().unwrap_or("/");
+                    let response = match extra.iter().find(|(extra_path, _)| extra_path == path) {
+                        Some((_, body)) => tiny_http::Response::from_data(body.clone()),
+                        None => respond(&root, request.url()),
+                    };
                     let _ = request.respond(response);
                 }
             })
