@@ -2,7 +2,7 @@
 //!
 //! Layers, like rPGP's wire format under its composed types:
 //! - [`document`]: the JSON wire format as maintainers write it (serde + JSON Schema);
-//! - [`resolve`]: turning a document into a [`Policy`], with every problem named by its path;
+//! - `resolve`: turning a document into a [`Policy`], with every problem named by its path;
 //! - [`Policy`]: the checked policy the form, validation and sealing work from.
 
 pub mod builtin;
