@@ -44,6 +44,12 @@ pub fn PolicyOverview() -> impl IntoView {
             <ul>{list(promises)}</ul>
         }
     });
+    let notes = (!policy.commitments.notes.is_empty()).then(|| {
+        view! {
+            <h3>"Good to know"</h3>
+            <ul>{list(policy.commitments.notes.clone())}</ul>
+        }
+    });
     view! {
         <section class="overview" aria-labelledby="overview-heading">
             <h2 id="overview-heading">"Before you start"</h2>
@@ -52,6 +58,7 @@ pub fn PolicyOverview() -> impl IntoView {
             {out_of_scope}
             {rules}
             {promises}
+            {notes}
         </section>
     }
 }
@@ -77,11 +84,10 @@ fn commitments(c: &Commitments) -> Vec<String> {
     );
     out.extend(c.credit.iter().map(|text| format!("Credit: {text}")));
     out.extend(c.bounty.iter().map(|text| format!("Bounty: {text}")));
-    out.push(if c.anonymous_reports {
-        "Anonymous reports are accepted.".to_owned()
-    } else {
-        "Anonymous reports are not accepted: say who you are.".to_owned()
-    });
-    out.extend(c.notes.iter().cloned());
+    match c.anonymous_reports {
+        Some(true) => out.push("Anonymous reports are accepted.".to_owned()),
+        Some(false) => out.push("Anonymous reports are not accepted: say who you are.".to_owned()),
+        None => {}
+    }
     out
 }

@@ -254,7 +254,7 @@ fn generic_preset_follows_its_seed() {
     );
     let c = &policy.commitments;
     assert!(
-        c.anonymous_reports,
+        c.anonymous_reports == Some(true),
         "the seed accepts pseudonymous or anonymous reports"
     );
     assert!(c.safe_harbor.is_some() && c.credit.is_some());

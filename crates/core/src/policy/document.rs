@@ -206,7 +206,7 @@ pub struct Scope {
 }
 
 /// What the project promises the researcher.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Commitments {
     /// Hours until the project acknowledges a report.
@@ -224,31 +224,13 @@ pub struct Commitments {
     pub credit: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub bounty: Option<String>,
-    /// Whether anonymous reports are accepted.
-    #[serde(default = "yes")]
-    pub anonymous_reports: bool,
-    /// Anything else the project wants the researcher to know.
+    /// Whether anonymous reports are accepted; leave it out if the policy does not say, and the
+    /// page will not claim either.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub anonymous_reports: Option<bool>,
+    /// Anything else the researcher should know (shown apart from the promises above).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub notes: Vec<String>,
-}
-
-fn yes() -> bool {
-    true
-}
-
-impl Default for Commitments {
-    fn default() -> Self {
-        Self {
-            acknowledge_within_hours: None,
-            assessment_within_days: None,
-            disclosure_window_days: None,
-            safe_harbor: None,
-            credit: None,
-            bounty: None,
-            anonymous_reports: true,
-            notes: Vec::new(),
-        }
-    }
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
