@@ -15,8 +15,14 @@ pub fn PolicyErrorPage(
         .errors
         .into_iter()
         .map(|error| {
+            // serde_path_to_error and the resolver say "." for the document as a whole.
+            let path = if error.path == "." {
+                "(whole document)".to_owned()
+            } else {
+                error.path
+            };
             view! {
-                <li><code class="path">{error.path}</code> ": " {error.reason}</li>
+                <li><code class="path">{path}</code> ": " {error.reason}</li>
             }
         })
         .collect::<Vec<_>>();

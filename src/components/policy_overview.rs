@@ -16,6 +16,15 @@ pub fn PolicyOverview() -> impl IntoView {
             .map(|item| view! { <li>{item}</li> })
             .collect::<Vec<_>>()
     };
+    // The homepage is untrusted text: linked only when it is an https URL.
+    let homepage = policy.project.homepage.clone().map(|url| {
+        if url.starts_with("https://") {
+            let href = url.clone();
+            view! { <p>"Project: " <a href=href rel="noopener noreferrer">{url}</a></p> }.into_any()
+        } else {
+            view! { <p>"Project: " {url}</p> }.into_any()
+        }
+    });
     let languages = (!policy.project.languages.is_empty()).then(|| {
         view! { <p>"Reports accepted in: " {policy.project.languages.join(", ")}</p> }
     });
@@ -53,6 +62,7 @@ pub fn PolicyOverview() -> impl IntoView {
     view! {
         <section class="overview" aria-labelledby="overview-heading">
             <h2 id="overview-heading">"Before you start"</h2>
+            {homepage}
             {languages}
             {in_scope}
             {out_of_scope}

@@ -1,6 +1,8 @@
 //! Untrusted input never panics: arbitrary bytes and mutated real inputs for the policy parser
 //! and key acceptance, and arbitrary reports for validation and rendering.
 
+#![cfg(not(target_arch = "wasm32"))]
+
 mod common;
 
 use common::{corpus_now, fixture_text};
