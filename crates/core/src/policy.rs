@@ -134,12 +134,4 @@ impl Policy {
     pub fn field(&self, id: &str) -> Option<&FieldDef> {
         self.fields.iter().find(|field| field.id == id)
     }
-
-    /// The email channel, if the policy has one.
-    pub fn email(&self) -> Option<(&str, Option<&document::BackupAddress>)> {
-        self.channels.iter().find_map(|channel| match channel {
-            Channel::Email { address, backup } => Some((address.as_str(), backup.as_ref())),
-            _ => None,
-        })
-    }
 }
