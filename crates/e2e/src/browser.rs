@@ -87,6 +87,40 @@ impl Browser {
             .unwrap_or_else(|err| panic!("no button “{text}”: {err}"))
     }
 
+    /// Clicks the button whose visible text is exactly `text`.
+    pub async fn press(&self, text: &str) {
+        self.button(text)
+            .await
+            .click()
+            .await
+            .unwrap_or_else(|err| panic!("clicking “{text}”: {err}"));
+    }
+
+    /// Polls `script` (a function body returning a string or null) until it returns a string.
+    pub async fn wait_for_script(&self, script: &str) -> String {
+        for _ in 0..200 {
+            let value = self
+                .client
+                .execute(script, vec![])
+                .await
+                .expect("run script");
+            if let Some(text) = value.as_str() {
+                return text.to_owned();
+            }
+            tokio::time::sleep(Duration::from_millis(50)).await;
+        }
+        panic!("timed out waiting for: {script}");
+    }
+
+    /// The armored message, once the page shows one.
+    pub async fn wait_for_ciphertext(&self) -> String {
+        self.wait_for_script(
+            "const c = document.getElementById('ciphertext');\
+             return c && c.value.startsWith('-----BEGIN PGP MESSAGE-----') ? c.value : null;",
+        )
+        .await
+    }
+
     pub async fn screenshot(&self, name: &str) {
         let png = self.client.screenshot().await.expect("screenshot");
         std::fs::write(crate::artifacts_dir().join(name), png).expect("write screenshot");

@@ -40,25 +40,8 @@ async fn each_seed_preset_takes_a_report_that_gpg_decrypts_with_its_key() {
                 other => panic!("{name}: the test does not fill {other:?} fields yet"),
             }
         }
-        browser
-            .button("Encrypt report")
-            .await
-            .click()
-            .await
-            .expect("click Encrypt report");
-        let ciphertext = browser.control_labelled("Encrypted report (OpenPGP)").await;
-        let mut armored = String::new();
-        for _ in 0..100 {
-            armored = ciphertext
-                .prop("value")
-                .await
-                .expect("read")
-                .unwrap_or_default();
-            if armored.starts_with("-----BEGIN PGP MESSAGE-----") {
-                break;
-            }
-            tokio::time::sleep(std::time::Duration::from_millis(50)).await;
-        }
+        browser.press("Encrypt report").await;
+        let armored = browser.wait_for_ciphertext().await;
         browser.screenshot(&format!("preset-{name}.png")).await;
         let plaintext =
             Gpg::with_secret_key(&format!("presets/{name}.secret.asc")).decrypt(armored.as_bytes());

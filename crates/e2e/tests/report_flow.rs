@@ -4,8 +4,6 @@
 
 #![allow(clippy::unwrap_used)] // a failing test should fail loudly, with the value it got
 
-use std::time::Duration;
-
 use sealpost_core::{demo, Report};
 use sealpost_e2e::{browser::Browser, dist_dir, static_server::StaticServer, Gpg};
 
@@ -51,18 +49,13 @@ async fn a_report_typed_in_the_page_is_encrypted_there_and_gpg_recovers_every_fi
 
     // Too early: the button must say what is missing, and move focus to that list.
     let title = browser.control_labelled("Title").await;
-    browser
-        .button("Encrypt report")
-        .await
-        .click()
-        .await
-        .unwrap();
-    let summary_text = wait_for_script(
-        client,
-        "const s = document.getElementById('error-summary');\
+    browser.press("Encrypt report").await;
+    let summary_text = browser
+        .wait_for_script(
+            "const s = document.getElementById('error-summary');\
          return s && !s.hidden && document.activeElement === s ? s.innerText : null;",
-    )
-    .await;
+        )
+        .await;
     for (_, label) in FIELDS {
         assert!(
             summary_text.contains(&format!("{label} is required.")),
@@ -84,19 +77,9 @@ async fn a_report_typed_in_the_page_is_encrypted_there_and_gpg_recovers_every_fi
         title.attr("aria-invalid").await.unwrap().as_deref(),
         Some("false")
     );
-    browser
-        .button("Encrypt report")
-        .await
-        .click()
-        .await
-        .unwrap();
+    browser.press("Encrypt report").await;
 
-    let armored = wait_for_script(
-        client,
-        "const c = document.getElementById('ciphertext');\
-         return c && c.value.startsWith('-----BEGIN PGP MESSAGE-----') ? c.value : null;",
-    )
-    .await;
+    let armored = browser.wait_for_ciphertext().await;
     let ciphertext = browser.control_labelled("Encrypted report (OpenPGP)").await;
     assert_eq!(
         ciphertext.prop("value").await.unwrap().as_deref(),
@@ -129,16 +112,4 @@ async fn a_report_typed_in_the_page_is_encrypted_there_and_gpg_recovers_every_fi
         }
     }
     browser.close().await;
-}
-
-/// Polls `script` (a function body returning a string or null) until it returns a string.
-async fn wait_for_script(client: &fantoccini::Client, script: &str) -> String {
-    for _ in 0..200 {
-        let value = client.execute(script, vec![]).await.unwrap();
-        if let Some(text) = value.as_str() {
-            return text.to_owned();
-        }
-        tokio::time::sleep(Duration::from_millis(50)).await;
-    }
-    panic!("timed out waiting for: {script}");
 }
