@@ -1,30 +1,42 @@
-//! Key acceptance: turning untrusted key text into a key we may encrypt to.
+//! Key acceptance: turning untrusted key text into keys we may encrypt to.
 //!
-//! rPGP parses the wire format and verifies signatures, but by design leaves the key semantics to
-//! us (as Sequoia keeps them in its `policy` layer): which self-signature is current, whether the
-//! key or a subkey has expired or been revoked, and which subkey is meant for encryption. We choose
-//! the encryption key the way GnuPG and OpenPGP.js do: a subkey with a valid binding signature
-//! that carries an encryption flag, is neither expired nor revoked, the newest if several; the
-//! primary key only if no subkey qualifies and its own self-signature allows encryption.
+//! Three layers, as in Sequoia: [`parse`] reads the wire format (armor in prose, binary, several
+//! certificates), [`algorithm`] is the acceptance policy for algorithms and sizes, and this module
+//! holds the validity rules rPGP by design leaves to us: which self-signature is current, whether
+//! the key or a subkey has expired or been revoked, and which subkey is meant for encryption.
 //!
-//! SHA-1 self-signatures are accepted, as GnuPG 2.2 and OpenPGP.js 6 accept them: the Rust and Ruby
-//! security teams' keys still depend on them, and refusing would leave researchers unable to
-//! report to those projects at all.
+//! The encryption key is chosen the way GnuPG and OpenPGP.js choose it: a subkey with a valid
+//! binding signature that carries an encryption flag, neither expired nor revoked, the newest if
+//! several; the primary key only if no subkey qualifies and its own self-signature allows
+//! encryption.
+//!
+//! SHA-1 self-signatures are accepted, as GnuPG 2.2 and OpenPGP.js 6 accept them: the Rust and
+//! Ruby security teams' keys still depend on them, and refusing would leave researchers unable to
+//! report to those projects at all. (Sequoia refuses them; the tests pin our choice.)
+
+mod algorithm;
+mod parse;
 
 use std::{
     fmt,
     time::{Duration, SystemTime, UNIX_EPOCH},
 };
 
+pub use algorithm::{AlgorithmProblem, MIN_RSA_BITS};
+pub use parse::MAX_KEY_INPUT_BYTES;
+
+use algorithm::Role;
 use pgp::{
-    composed::{Deserializable, SignedPublicKey, SignedPublicSubKey},
-    packet::{Signature, SignatureType},
-    types::{KeyDetails, Tag},
+    composed::{SignedPublicKey, SignedPublicSubKey},
+    crypto::{aead::AeadAlgorithm, sym::SymmetricKeyAlgorithm},
+    packet::{RevocationCode, Signature, SignatureType},
+    types::{KeyDetails, KeyVersion, Tag},
 };
 
 /// A certificate that passed acceptance, with the key that reports are encrypted to.
 ///
-/// Only [`RecipientKey::accept`] builds one, so holding one means the checks were made.
+/// Only [`RecipientKey::accept`] and [`RecipientKey::accept_all`] build one, so holding one means
+/// the checks were made.
 #[derive(Debug, Clone)]
 pub struct RecipientKey {
     cert: SignedPublicKey,
@@ -32,6 +44,17 @@ pub struct RecipientKey {
     fingerprint: String,
     user_id: Option<String>,
     expires: Option<SystemTime>,
+    algorithm: String,
+    preferences: Preferences,
+}
+
+/// What the certificate's current self-signature says its owner's software can decrypt.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub(crate) struct Preferences {
+    /// The Features subpacket advertises SEIPD v2 (AEAD), or the key is v6, which implies it.
+    pub seipd_v2: bool,
+    pub symmetric: Vec<SymmetricKeyAlgorithm>,
+    pub aead: Vec<(SymmetricKeyAlgorithm, AeadAlgorithm)>,
 }
 
 /// Which key of the certificate reports are encrypted to.
@@ -60,30 +83,144 @@ pub enum KeyError {
          keep the secret key to yourself."
     )]
     SecretKey,
+    /// The input is far larger than any real key.
+    #[error("The key file is {bytes} bytes, more than the {limit}-byte limit for a public key.")]
+    TooLarge { bytes: usize, limit: usize },
     /// The input looks like a key but could not be parsed.
     #[error("The OpenPGP key could not be read: {reason}.")]
     Malformed { reason: String },
+    /// One key was expected and the input holds several certificates.
+    #[error(
+        "The key file holds {count} certificates where one was expected; \
+         give each recipient its own key."
+    )]
+    SeveralCertificates { count: usize },
     /// No user ID or direct-key signature on the key verifies.
     #[error("The key {key} has no valid self-signature, so nothing shows its owner made it.")]
     NoValidSelfSignature { key: String },
+    /// The primary key's algorithm or size is not acceptable.
+    #[error("The key {key} uses {problem}; sealpost does not encrypt to it. Ask the project for a current key.")]
+    UnacceptableAlgorithm {
+        key: String,
+        problem: AlgorithmProblem,
+    },
     /// The owner revoked the whole key.
-    #[error("The key {key} has been revoked by its owner. Ask the project for its current key.")]
-    Revoked { key: String },
+    #[error("The key {key} has been revoked by its owner{}. Ask the project for its current key.", reason_suffix(.reason))]
+    Revoked { key: String, reason: Option<String> },
     /// The whole key is past its expiry date.
     #[error("The key {key} expired on {on}. Ask the project for a current key.")]
     Expired { key: String, on: String },
     /// Nothing in the certificate may be used for encryption now.
-    #[error("The key {key} has no usable encryption key: {}.", reasons.join("; "))]
-    NoEncryptionKey { key: String, reasons: Vec<String> },
+    #[error("The key {key} has no usable encryption key: {}.", describe_problems(.problems))]
+    NoEncryptionKey {
+        key: String,
+        problems: Vec<SubkeyProblem>,
+    },
+}
+
+/// Why one encryption-flagged subkey cannot be used.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[non_exhaustive]
+pub enum SubkeyProblem {
+    #[error("encryption subkey {id} expired on {on}")]
+    Expired { id: String, on: String },
+    #[error("encryption subkey {id} was revoked")]
+    Revoked { id: String },
+    #[error("encryption subkey {id} uses {problem}")]
+    Algorithm { id: String, problem: AlgorithmProblem },
+    #[error("subkey {id} is marked for encryption but its algorithm ({algorithm}) cannot encrypt")]
+    CannotEncrypt { id: String, algorithm: String },
+}
+
+fn reason_suffix(reason: &Option<String>) -> String {
+    reason
+        .as_ref()
+        .map(|reason| format!(" ({reason})"))
+        .unwrap_or_default()
+}
+
+fn describe_problems(problems: &[SubkeyProblem]) -> String {
+    if problems.is_empty() {
+        return "it has no key marked for encryption".into();
+    }
+    problems
+        .iter()
+        .map(ToString::to_string)
+        .collect::<Vec<_>>()
+        .join("; ")
+}
+
+impl KeyError {
+    /// A stable, machine-readable name for the kind of refusal (used by `sealpost key check
+    /// --format json`).
+    pub fn code(&self) -> &'static str {
+        match self {
+            KeyError::NotAKey { .. } => "not-a-key",
+            KeyError::SecretKey => "secret-key",
+            KeyError::TooLarge { .. } => "too-large",
+            KeyError::Malformed { .. } => "malformed",
+            KeyError::SeveralCertificates { .. } => "several-certificates",
+            KeyError::NoValidSelfSignature { .. } => "no-valid-self-signature",
+            KeyError::UnacceptableAlgorithm {
+                problem: AlgorithmProblem::WeakRsa { .. },
+                ..
+            } => "weak-rsa",
+            KeyError::UnacceptableAlgorithm {
+                problem: AlgorithmProblem::Legacy { .. },
+                ..
+            } => "legacy-algorithm",
+            KeyError::UnacceptableAlgorithm {
+                problem: AlgorithmProblem::Unsupported { .. },
+                ..
+            } => "unsupported-algorithm",
+            KeyError::Revoked { .. } => "revoked",
+            KeyError::Expired { .. } => "expired",
+            KeyError::NoEncryptionKey { problems, .. } => match problems.as_slice() {
+                [SubkeyProblem::Expired { .. }] => "encryption-subkey-expired",
+                [SubkeyProblem::Revoked { .. }] => "encryption-subkey-revoked",
+                [SubkeyProblem::Algorithm {
+                    problem: AlgorithmProblem::WeakRsa { .. },
+                    ..
+                }] => "weak-rsa",
+                [SubkeyProblem::Algorithm {
+                    problem: AlgorithmProblem::Legacy { .. },
+                    ..
+                }] => "legacy-algorithm",
+                [SubkeyProblem::Algorithm {
+                    problem: AlgorithmProblem::Unsupported { .. },
+                    ..
+                }] => "unsupported-algorithm",
+                _ => "no-encryption-key",
+            },
+        }
+    }
 }
 
 impl RecipientKey {
-    /// Parses `input` (ASCII-armored or binary) and accepts its first certificate if reports
-    /// can be encrypted to it at time `now`.
+    /// Parses `input` (ASCII-armored, possibly inside prose, or binary), which must hold exactly
+    /// one certificate, and accepts it if reports can be encrypted to it at time `now`.
     pub fn accept(input: &[u8], now: SystemTime) -> Result<Self, KeyError> {
-        let cert = parse(input)?;
-        let fingerprint = format!("{:X}", cert.primary_key.fingerprint());
-        let self_sigs = valid_self_signatures(&cert);
+        let mut verdicts = Self::accept_all(input, now)?;
+        match verdicts.len() {
+            1 => verdicts.remove(0),
+            count => Err(KeyError::SeveralCertificates { count }),
+        }
+    }
+
+    /// Parses every certificate in `input` and judges each at time `now`. The outer error is
+    /// for input that holds no readable certificate at all.
+    pub fn accept_all(
+        input: &[u8],
+        now: SystemTime,
+    ) -> Result<Vec<Result<Self, KeyError>>, KeyError> {
+        Ok(parse::certificates(input)?
+            .into_iter()
+            .map(|cert| Self::judge(cert, now))
+            .collect())
+    }
+
+    fn judge(cert: SignedPublicKey, now: SystemTime) -> Result<Self, KeyError> {
+        let fingerprint = hex_upper(cert.primary_key.fingerprint().as_bytes());
         let user_id = primary_user_id(&cert);
         let name = KeyName {
             fingerprint: &fingerprint,
@@ -91,16 +228,28 @@ impl RecipientKey {
         }
         .to_string();
 
+        // Judge the algorithm first: an unsupported one also fails every signature check, and
+        // "uses brainpoolP256r1" helps where "no valid self-signature" would mislead.
+        algorithm::judge(cert.primary_key.public_params(), Role::Certify).map_err(|problem| {
+            KeyError::UnacceptableAlgorithm {
+                key: name.clone(),
+                problem,
+            }
+        })?;
+        let self_sigs = valid_self_signatures(&cert);
         let Some(current) = self_sigs.iter().max_by_key(|sig| created(sig)) else {
             return Err(KeyError::NoValidSelfSignature { key: name });
         };
-        if cert
+        if let Some(revocation) = cert
             .details
             .revocation_signatures
             .iter()
-            .any(|sig| sig.verify_key(&cert.primary_key).is_ok())
+            .find(|sig| sig.verify_key(&cert.primary_key).is_ok())
         {
-            return Err(KeyError::Revoked { key: name });
+            return Err(KeyError::Revoked {
+                key: name,
+                reason: revocation_reason(revocation),
+            });
         }
         let expires = expiry(cert.primary_key.created_at().as_secs(), current);
         if let Some(on) = expires.filter(|on| *on <= now) {
@@ -110,16 +259,16 @@ impl RecipientKey {
             });
         }
 
-        let mut reasons = Vec::new();
+        let mut problems = Vec::new();
         let newest_subkey = cert
             .public_subkeys
             .iter()
             .enumerate()
             .filter_map(|(index, subkey)| match judge_subkey(&cert, subkey, now) {
                 Ok(subkey_expiry) => Some((index, subkey, subkey_expiry)),
-                Err(SubkeyUnusable::NotForEncryption) => None,
-                Err(SubkeyUnusable::Because(reason)) => {
-                    reasons.push(reason);
+                Err(None) => None,
+                Err(Some(problem)) => {
+                    problems.push(problem);
                     None
                 }
             })
@@ -128,12 +277,17 @@ impl RecipientKey {
         let (target, target_expiry) = match newest_subkey {
             Some((index, _, subkey_expiry)) => (Target::Subkey(index), subkey_expiry),
             None if primary_may_encrypt(&cert, current) => (Target::Primary, None),
-            None => {
-                if reasons.is_empty() {
-                    reasons.push("it has no key marked for encryption".into());
-                }
-                return Err(KeyError::NoEncryptionKey { key: name, reasons });
-            }
+            None => return Err(KeyError::NoEncryptionKey { key: name, problems }),
+        };
+        let encryption_params = match target {
+            Target::Primary => cert.primary_key.public_params(),
+            Target::Subkey(index) => cert.public_subkeys[index].key.public_params(),
+        };
+        let is_v6 = cert.primary_key.version() == KeyVersion::V6;
+        let preferences = Preferences {
+            seipd_v2: is_v6 || current.features().is_some_and(|f| f.seipd_v2()),
+            symmetric: current.preferred_symmetric_algs().to_vec(),
+            aead: current.preferred_aead_algs().to_vec(),
         };
 
         Ok(Self {
@@ -142,6 +296,8 @@ impl RecipientKey {
             user_id,
             // The report can be read only while both the key and the subkey are valid.
             expires: [expires, target_expiry].into_iter().flatten().min(),
+            algorithm: algorithm::describe(encryption_params),
+            preferences,
             cert,
         })
     }
@@ -159,14 +315,39 @@ impl RecipientKey {
     /// The fingerprint of the key the session key is actually encrypted to (a subkey, usually).
     pub fn encryption_fingerprint(&self) -> String {
         match self.encryption_key() {
-            EncryptionKeyRef::Primary(key) => format!("{:X}", key.fingerprint()),
-            EncryptionKeyRef::Subkey(key) => format!("{:X}", key.key.fingerprint()),
+            EncryptionKeyRef::Primary(key) => hex_upper(key.fingerprint().as_bytes()),
+            EncryptionKeyRef::Subkey(key) => hex_upper(key.key.fingerprint().as_bytes()),
         }
     }
 
     /// The primary user ID, as text (untrusted: render it as text, never as HTML).
     pub fn user_id(&self) -> Option<&str> {
         self.user_id.as_deref()
+    }
+
+    /// The encryption key's algorithm, for people: "RSA 4096", "ECDH Curve25519 (legacy)", "X25519".
+    pub fn algorithm(&self) -> &str {
+        &self.algorithm
+    }
+
+    /// The OpenPGP key version: 4 (RFC 4880) or 6 (RFC 9580).
+    pub fn version(&self) -> u8 {
+        match self.cert.primary_key.version() {
+            KeyVersion::V6 => 6,
+            KeyVersion::V5 => 5,
+            KeyVersion::V3 => 3,
+            KeyVersion::V2 => 2,
+            _ => 4,
+        }
+    }
+
+    /// Whether the key's owner advertises support for AEAD-encrypted (SEIPD v2) messages.
+    pub fn supports_seipd_v2(&self) -> bool {
+        self.preferences.seipd_v2
+    }
+
+    pub(crate) fn preferences(&self) -> &Preferences {
+        &self.preferences
     }
 
     /// When the key (or the subkey in use) stops being usable, if ever.
@@ -198,65 +379,6 @@ impl fmt::Display for KeyName<'_> {
         match self.user_id {
             Some(uid) => write!(f, "“{uid}” ({})", group_by_four(self.fingerprint)),
             None => write!(f, "{}", group_by_four(self.fingerprint)),
-        }
-    }
-}
-
-const ARMOR_PUBLIC_BEGIN: &str = "-----BEGIN PGP PUBLIC KEY BLOCK-----";
-const ARMOR_PUBLIC_END: &str = "-----END PGP PUBLIC KEY BLOCK-----";
-
-fn parse(input: &[u8]) -> Result<SignedPublicKey, KeyError> {
-    let malformed = |err: pgp::errors::Error| KeyError::Malformed {
-        reason: err.to_string(),
-    };
-    // Binary OpenPGP data starts with a packet header, whose top bit is always set.
-    if input.first().is_some_and(|byte| byte & 0x80 != 0) {
-        return SignedPublicKey::from_bytes(input).map_err(malformed);
-    }
-    let Ok(text) = std::str::from_utf8(input) else {
-        return Err(KeyError::NotAKey {
-            found: "binary data that is not OpenPGP".into(),
-        });
-    };
-    if text.contains("-----BEGIN PGP PRIVATE KEY BLOCK-----") {
-        return Err(KeyError::SecretKey);
-    }
-    // Keys are often pasted from a web page or a SECURITY.md with prose around the armor:
-    // keep only the armored block.
-    let Some(start) = text.find(ARMOR_PUBLIC_BEGIN) else {
-        return Err(KeyError::NotAKey {
-            found: describe_non_key(text),
-        });
-    };
-    let end = text[start..]
-        .find(ARMOR_PUBLIC_END)
-        .map_or(text.len(), |end| start + end + ARMOR_PUBLIC_END.len());
-    SignedPublicKey::from_string(&text[start..end])
-        .map(|(cert, _headers)| cert)
-        .map_err(malformed)
-}
-
-/// A short, human description of text that is not a public key.
-fn describe_non_key(text: &str) -> String {
-    let other_armor = [
-        (
-            "-----BEGIN PGP MESSAGE-----",
-            "an encrypted OpenPGP message",
-        ),
-        ("-----BEGIN PGP SIGNATURE-----", "an OpenPGP signature"),
-        ("-----BEGIN PGP SIGNED MESSAGE-----", "a signed text"),
-    ];
-    if let Some((_, what)) = other_armor.iter().find(|(header, _)| text.contains(header)) {
-        return (*what).into();
-    }
-    match text.lines().map(str::trim).find(|line| !line.is_empty()) {
-        None => "nothing (the input is empty)".into(),
-        Some(line) => {
-            let mut snippet: String = line.chars().take(60).collect();
-            if snippet.len() < line.len() {
-                snippet.push('…');
-            }
-            format!("text starting “{snippet}”")
         }
     }
 }
@@ -304,19 +426,33 @@ fn primary_user_id(cert: &SignedPublicKey) -> Option<String> {
     Some(String::from_utf8_lossy(chosen.0.id.id()).into_owned())
 }
 
-enum SubkeyUnusable {
-    /// Not meant for encryption: not worth mentioning.
-    NotForEncryption,
-    /// Meant for encryption but unusable, for the reason given.
-    Because(String),
+fn revocation_reason(sig: &Signature) -> Option<String> {
+    let text = sig
+        .revocation_reason_string()
+        .map(|text| String::from_utf8_lossy(text).trim().to_owned())
+        .filter(|text| !text.is_empty());
+    let code = match sig.revocation_reason_code() {
+        Some(RevocationCode::KeyCompromised) => Some("the key was compromised"),
+        Some(RevocationCode::KeySuperseded) => Some("the key was superseded"),
+        Some(RevocationCode::KeyRetired) => Some("the key was retired"),
+        _ => None,
+    };
+    match (code, text) {
+        (Some(code), Some(text)) => Some(format!("{code}: “{text}”")),
+        (Some(code), None) => Some(code.into()),
+        (None, Some(text)) => Some(format!("“{text}”")),
+        (None, None) => None,
+    }
 }
 
-/// Whether `subkey` may be encrypted to now; `Ok` carries its expiry.
+/// Whether `subkey` may be encrypted to now; `Ok` carries its expiry. `Err(None)` means it is
+/// not meant for encryption (not worth mentioning); `Err(Some(_))` says why an encryption
+/// subkey cannot be used.
 fn judge_subkey(
     cert: &SignedPublicKey,
     subkey: &SignedPublicSubKey,
     now: SystemTime,
-) -> Result<Option<SystemTime>, SubkeyUnusable> {
+) -> Result<Option<SystemTime>, Option<SubkeyProblem>> {
     let primary = &cert.primary_key;
     let verifies = |sig: &&Signature| sig.verify_subkey_binding(primary, &subkey.key).is_ok();
     let binding = subkey
@@ -324,20 +460,19 @@ fn judge_subkey(
         .iter()
         .filter(|sig| sig.typ() == Some(SignatureType::SubkeyBinding))
         .filter(verifies)
-        .max_by_key(|sig| created(sig));
-    let Some(binding) = binding else {
-        return Err(SubkeyUnusable::NotForEncryption);
-    };
+        .max_by_key(|sig| created(sig))
+        .ok_or(None)?;
     let flags = binding.key_flags();
     if !(flags.encrypt_comms() || flags.encrypt_storage()) {
-        return Err(SubkeyUnusable::NotForEncryption);
+        return Err(None);
     }
     let id = hex_upper(subkey.key.legacy_key_id().as_ref());
+    let params = subkey.key.public_params();
     if !subkey.key.algorithm().can_encrypt() {
-        return Err(SubkeyUnusable::Because(format!(
-            "subkey {id} is marked for encryption but its algorithm ({:?}) cannot encrypt",
-            subkey.key.algorithm()
-        )));
+        return Err(Some(SubkeyProblem::CannotEncrypt {
+            id,
+            algorithm: algorithm::describe(params),
+        }));
     }
     let revoked = subkey
         .signatures
@@ -345,23 +480,25 @@ fn judge_subkey(
         .filter(|sig| sig.typ() == Some(SignatureType::SubkeyRevocation))
         .any(|sig| verifies(&sig));
     if revoked {
-        return Err(SubkeyUnusable::Because(format!(
-            "encryption subkey {id} was revoked"
-        )));
+        return Err(Some(SubkeyProblem::Revoked { id }));
     }
     let subkey_expiry = expiry(subkey.key.created_at().as_secs(), binding);
     if let Some(on) = subkey_expiry.filter(|on| *on <= now) {
-        return Err(SubkeyUnusable::Because(format!(
-            "encryption subkey {id} expired on {}",
-            format_date(on)
-        )));
+        return Err(Some(SubkeyProblem::Expired {
+            id,
+            on: format_date(on),
+        }));
     }
+    algorithm::judge(params, Role::Encrypt)
+        .map_err(|problem| Some(SubkeyProblem::Algorithm { id, problem }))?;
     Ok(subkey_expiry)
 }
 
 fn primary_may_encrypt(cert: &SignedPublicKey, current: &Signature) -> bool {
     let flags = current.key_flags();
-    cert.primary_key.algorithm().can_encrypt() && (flags.encrypt_comms() || flags.encrypt_storage())
+    cert.primary_key.algorithm().can_encrypt()
+        && (flags.encrypt_comms() || flags.encrypt_storage())
+        && algorithm::judge(cert.primary_key.public_params(), Role::Encrypt).is_ok()
 }
 
 fn created(sig: &Signature) -> u32 {
@@ -376,7 +513,7 @@ fn expiry(created_secs: u32, sig: &Signature) -> Option<SystemTime> {
         .map(|secs| UNIX_EPOCH + Duration::from_secs(u64::from(created_secs) + u64::from(secs)))
 }
 
-fn format_date(when: SystemTime) -> String {
+pub(crate) fn format_date(when: SystemTime) -> String {
     let secs = when
         .duration_since(UNIX_EPOCH)
         .map_or(0, |d| i64::try_from(d.as_secs()).unwrap_or(i64::MAX));

@@ -3,8 +3,10 @@
 
 pub mod demo;
 pub mod key;
+pub mod letter;
 pub mod mailto;
 pub mod policy;
+pub mod protocol;
 pub mod recipients;
 pub mod report;
 pub mod schema;
@@ -14,5 +16,6 @@ pub mod validate;
 pub use key::{KeyError, RecipientKey};
 pub use policy::{FieldDef, Policy, PolicyError};
 pub use report::{Report, Value};
-pub use seal::{seal, SealError};
+pub use report::document::{Attachment, ReportDocument};
+pub use seal::{seal, seal_report, Encoding, SealError, Sealed};
 pub use validate::{validate, FieldError, Problem};

@@ -109,7 +109,7 @@ impl CvssVersion {
 pub const RULES_ACKNOWLEDGEMENT_ID: &str = "acknowledge_rules";
 
 /// One problem in a policy document, for the maintainer who wrote it.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct PolicyError {
     /// Where in the document, e.g. `fields[3].kind`; `.` for the whole document.
     pub path: String,

@@ -1,11 +1,13 @@
 //! The researcher's report and its canonical plain-text rendering.
 
+pub mod document;
+
 use std::collections::BTreeMap;
 
 use crate::policy::{Control, FieldDef, Policy, RULES_ACKNOWLEDGEMENT_ID};
 
 /// One field's value, shaped by its control.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub enum Value {
     Text(String),
     Choices(Vec<String>),
@@ -14,12 +16,18 @@ pub enum Value {
 
 /// What the researcher has entered so far, by field id. Text is kept exactly as typed; trimming
 /// happens only when judging and rendering, so nothing the researcher wrote is ever lost.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[serde(transparent)]
 pub struct Report {
     values: BTreeMap<String, Value>,
 }
 
 impl Report {
+    /// The value of field `id`, if anything was entered.
+    pub fn value(&self, id: &str) -> Option<&Value> {
+        self.values.get(id)
+    }
+
     /// The text of field `id`, or `""`.
     pub fn text(&self, id: &str) -> &str {
         match self.values.get(id) {

@@ -1,23 +1,77 @@
-//! Sealing: encrypting a report to an accepted recipient key.
+//! Sealing: encrypting a letter to every recipient key in one OpenPGP message.
 //!
-//! v4 recipients get SEIPD v1 (integrity-protected with an MDC) with AES-256, which every
-//! OpenPGP implementation in use decrypts. The output is ASCII-armored for text channels.
+//! The cipher is negotiated as current implementations (GnuPG, OpenPGP.js, Sequoia) do:
+//! - SEIPD v2 (AEAD, RFC 9580) only when *every* recipient advertises it (v6 keys always do),
+//!   with the first AEAD ciphersuite all of them prefer, else AES-128/OCB (mandatory to implement);
+//! - otherwise SEIPD v1 (with MDC), with the strongest AES every recipient lists, else AES-256,
+//!   which every OpenPGP implementation in use decrypts (GnuPG 2.2 and OpenPGP.js 6 included).
+//!
+//! Nothing is compressed: reports are small and attachments are usually compressed already, and
+//! compression before encryption has leaked plaintext before (CRIME-style length oracles).
+
+use std::{io::Read, time::SystemTime};
 
 use pgp::{
-    composed::{ArmorOptions, MessageBuilder},
-    crypto::sym::SymmetricKeyAlgorithm,
+    composed::{ArmorOptions, Encryption, MessageBuilder},
+    crypto::{
+        aead::{AeadAlgorithm, ChunkSize},
+        sym::SymmetricKeyAlgorithm,
+    },
 };
 use rand_core::{CryptoRng, RngCore};
 
 use crate::{
     key::{EncryptionKeyRef, RecipientKey},
+    letter::{self, Letter},
     policy::Policy,
-    report::Report,
+    report::{document::Attachment, Report},
     validate::{validate, FieldError},
 };
 
 /// The name stored in the encrypted literal data packet (`gpg --use-embedded-filename`).
-const LITERAL_FILE_NAME: &str = "report.txt";
+pub const LITERAL_FILE_NAME: &str = "report.eml";
+
+/// AEAD chunk size: OpenPGP.js's default. Small chunks (rPGP's default is 4 KiB) cost a tag and
+/// a nonce computation each, which shows on big attachments.
+const AEAD_CHUNK_SIZE: ChunkSize = ChunkSize::C256KiB;
+
+/// How the sealed message is written.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, serde::Serialize, serde::Deserialize)]
+pub enum Encoding {
+    /// ASCII armor, for text channels (email bodies, forms, clipboards).
+    #[default]
+    Armored,
+    /// Raw OpenPGP packets: a third smaller, for big uploads.
+    Binary,
+}
+
+impl Encoding {
+    /// The file name a sealed report in this encoding is saved under.
+    pub fn file_name(self) -> &'static str {
+        match self {
+            Encoding::Armored => "report.asc",
+            Encoding::Binary => "report.pgp",
+        }
+    }
+}
+
+impl std::fmt::Display for Cipher {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Cipher::SeipdV1(sym) => write!(f, "{sym:?} with integrity check (SEIPD v1)"),
+            Cipher::SeipdV2(sym, aead) => write!(f, "{sym:?}-{aead:?} (AEAD, SEIPD v2)"),
+        }
+    }
+}
+
+/// The cipher a message is encrypted with.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Cipher {
+    /// Symmetrically Encrypted Integrity Protected Data v1 (CFB + MDC).
+    SeipdV1(SymmetricKeyAlgorithm),
+    /// SEIPD v2: AEAD with the given ciphersuite.
+    SeipdV2(SymmetricKeyAlgorithm, AeadAlgorithm),
+}
 
 /// Why sealing did not produce a message.
 #[derive(Debug, thiserror::Error)]
@@ -34,38 +88,132 @@ pub enum SealError {
     Encryption(#[from] pgp::errors::Error),
 }
 
-/// Validates `report` against `policy`, renders it and encrypts it to every one of
-/// `recipients`. Returns the ASCII-armored OpenPGP message.
+/// A sealed report.
+#[derive(Debug, Clone)]
+pub struct Sealed {
+    /// The OpenPGP message, armored or binary as asked.
+    pub message: Vec<u8>,
+    pub cipher: Cipher,
+    /// What was encrypted (for the receipt; never sent anywhere).
+    pub letter: Letter,
+}
+
+/// Validates `report` against `policy`, composes the letter (text, JSON, `attachments`) and
+/// encrypts it to every one of `recipients`.
 pub fn seal_report<R: RngCore + CryptoRng>(
     policy: &Policy,
     report: &Report,
+    attachments: &[Attachment],
     recipients: &[RecipientKey],
-    rng: R,
-) -> Result<String, SealError> {
+    encoding: Encoding,
+    created: SystemTime,
+    mut rng: R,
+) -> Result<Sealed, SealError> {
     let problems = validate(policy, report);
     if !problems.is_empty() {
         return Err(SealError::Incomplete(problems));
     }
-    seal(report.render_text(policy).as_bytes(), recipients, rng)
-}
-
-/// Encrypts `plaintext` to all `recipients` (one message any of them can open) and returns
-/// the ASCII-armored OpenPGP message.
-pub fn seal<R: RngCore + CryptoRng>(
-    plaintext: &[u8],
-    recipients: &[RecipientKey],
-    mut rng: R,
-) -> Result<String, SealError> {
     if recipients.is_empty() {
         return Err(SealError::NoRecipients);
     }
-    let mut builder = MessageBuilder::from_bytes(LITERAL_FILE_NAME, plaintext.to_vec())
-        .seipd_v1(&mut rng, SymmetricKeyAlgorithm::AES256);
-    for recipient in recipients {
-        match recipient.encryption_key() {
-            EncryptionKeyRef::Primary(key) => builder.encrypt_to_key(&mut rng, key)?,
-            EncryptionKeyRef::Subkey(key) => builder.encrypt_to_key(&mut rng, key)?,
-        };
+    let letter = letter::compose(policy, report, attachments, created, &mut rng);
+    let (message, cipher) = seal(&letter.mime, recipients, encoding, &mut rng)?;
+    Ok(Sealed {
+        message,
+        cipher,
+        letter,
+    })
+}
+
+/// Encrypts `plaintext` to all `recipients` (one message any of them can open).
+pub fn seal<R: RngCore + CryptoRng>(
+    plaintext: &[u8],
+    recipients: &[RecipientKey],
+    encoding: Encoding,
+    rng: R,
+) -> Result<(Vec<u8>, Cipher), SealError> {
+    seal_reader(plaintext, recipients, encoding, rng)
+}
+
+/// Like [`seal`], reading the plaintext from `source` as encryption proceeds, so a caller can
+/// report progress from its reader.
+pub fn seal_reader<S: Read, R: RngCore + CryptoRng>(
+    source: S,
+    recipients: &[RecipientKey],
+    encoding: Encoding,
+    mut rng: R,
+) -> Result<(Vec<u8>, Cipher), SealError> {
+    if recipients.is_empty() {
+        return Err(SealError::NoRecipients);
     }
-    Ok(builder.to_armored_string(&mut rng, ArmorOptions::default())?)
+    let cipher = negotiate(recipients);
+    let builder = MessageBuilder::from_reader(LITERAL_FILE_NAME, source);
+    let message = match cipher {
+        Cipher::SeipdV1(sym) => {
+            let mut builder = builder.seipd_v1(&mut rng, sym);
+            for recipient in recipients {
+                match recipient.encryption_key() {
+                    EncryptionKeyRef::Primary(key) => builder.encrypt_to_key(&mut rng, key)?,
+                    EncryptionKeyRef::Subkey(key) => builder.encrypt_to_key(&mut rng, key)?,
+                };
+            }
+            finish(builder, encoding, rng)?
+        }
+        Cipher::SeipdV2(sym, aead) => {
+            let mut builder = builder.seipd_v2(&mut rng, sym, aead, AEAD_CHUNK_SIZE);
+            for recipient in recipients {
+                // The session key packet (PKESK v6) names the recipient, as GnuPG expects.
+                match recipient.encryption_key() {
+                    EncryptionKeyRef::Primary(key) => builder.encrypt_to_key(&mut rng, key)?,
+                    EncryptionKeyRef::Subkey(key) => builder.encrypt_to_key(&mut rng, key)?,
+                };
+            }
+            finish(builder, encoding, rng)?
+        }
+    };
+    Ok((message, cipher))
+}
+
+fn finish<S: Read, E: Encryption, R: RngCore + CryptoRng>(
+    builder: MessageBuilder<'_, S, E>,
+    encoding: Encoding,
+    mut rng: R,
+) -> Result<Vec<u8>, SealError> {
+    Ok(match encoding {
+        Encoding::Armored => builder
+            .to_armored_string(&mut rng, ArmorOptions::default())?
+            .into_bytes(),
+        Encoding::Binary => builder.to_vec(&mut rng)?,
+    })
+}
+
+/// The cipher every recipient can decrypt (see the module documentation).
+pub fn negotiate(recipients: &[RecipientKey]) -> Cipher {
+    use AeadAlgorithm::{Gcm, Ocb};
+    use SymmetricKeyAlgorithm::{AES128, AES256};
+
+    if !recipients.is_empty() && recipients.iter().all(RecipientKey::supports_seipd_v2) {
+        let suites = [(AES256, Ocb), (AES256, Gcm), (AES128, Ocb), (AES128, Gcm)];
+        let all_prefer = |suite: &(SymmetricKeyAlgorithm, AeadAlgorithm)| {
+            recipients
+                .iter()
+                .all(|r| r.preferences().aead.contains(suite))
+        };
+        let (sym, aead) = suites
+            .into_iter()
+            .find(all_prefer)
+            .unwrap_or((AES128, Ocb));
+        return Cipher::SeipdV2(sym, aead);
+    }
+    let all_list = |sym: &SymmetricKeyAlgorithm| {
+        recipients
+            .iter()
+            .all(|r| r.preferences().symmetric.contains(sym))
+    };
+    Cipher::SeipdV1(
+        [AES256, SymmetricKeyAlgorithm::AES192, AES128]
+            .into_iter()
+            .find(all_list)
+            .unwrap_or(AES256),
+    )
 }

@@ -8,10 +8,8 @@
 
 mod common;
 
-use common::{complete_report, corpus_now, fixture_text};
-use pretty_assertions::assert_eq;
-use rand::thread_rng;
-use sealpost_core::{demo, seal::seal_report, RecipientKey};
+use common::{assert_letter_holds, complete_report, corpus_now, fixture_text, seal_armored};
+use sealpost_core::{demo, RecipientKey};
 use sealpost_testkit::gpg::Gpg;
 
 fn decrypts_with_gpg(public: &str, secret_fixture: &str) {
@@ -19,8 +17,8 @@ fn decrypts_with_gpg(public: &str, secret_fixture: &str) {
     let policy = demo::policy();
     let key = RecipientKey::accept(public.as_bytes(), corpus_now()).unwrap();
     let report = complete_report();
-    let armored = seal_report(&policy, &report, &[key], thread_rng()).unwrap();
-    assert_eq!(gpg.decrypt(armored.as_bytes()), report.render_text(&policy));
+    let armored = seal_armored(&policy, &report, &[key]);
+    assert_letter_holds(gpg.decrypt(armored.as_bytes()).as_bytes(), &policy, &report);
 }
 
 #[test]

@@ -34,3 +34,57 @@ pub fn complete_report() -> Report {
         )
         .with_text("impact", "Session theft for every reader of the thread.")
 }
+
+/// Seals `report` as the page does by default (no attachments, armored) and returns the armor.
+pub fn seal_armored(
+    policy: &sealpost_core::Policy,
+    report: &Report,
+    keys: &[sealpost_core::RecipientKey],
+) -> String {
+    let sealed = sealpost_core::seal_report(
+        policy,
+        report,
+        &[],
+        keys,
+        sealpost_core::Encoding::Armored,
+        corpus_now(),
+        rand::thread_rng(),
+    )
+    .unwrap_or_else(|err| panic!("sealing failed: {err}"));
+    String::from_utf8(sealed.message).expect("armor is ASCII")
+}
+
+/// Asserts that `plaintext` is a letter whose text part holds `report` rendered under `policy`
+/// and whose JSON part carries the same values; returns the opened letter.
+pub fn assert_letter_holds(
+    plaintext: &[u8],
+    policy: &sealpost_core::Policy,
+    report: &Report,
+) -> sealpost_testkit::letter::OpenedLetter {
+    let opened = sealpost_testkit::letter::open(plaintext);
+    let rendered = report.render_text(policy);
+    assert!(
+        opened.text.starts_with(&rendered),
+        "text part:\n{}\nexpected to start with:\n{rendered}",
+        opened.text
+    );
+    assert_eq!(opened.json["format"], "sealpost-report");
+    for field in &policy.fields {
+        let typed = report.text(&field.id).trim();
+        if !typed.is_empty() {
+            let entry = opened.json["fields"]
+                .as_array()
+                .expect("fields")
+                .iter()
+                .find(|entry| entry["id"] == field.id.as_str())
+                .unwrap_or_else(|| panic!("report.json lacks field {}", field.id));
+            assert_eq!(
+                entry["value"].as_str(),
+                Some(typed.replace("\r\n", "\n").as_str()),
+                "{}",
+                field.id
+            );
+        }
+    }
+    opened
+}

@@ -1,0 +1,180 @@
+//! The messages between the page and the sealing worker.
+//!
+//! The page never links the OpenPGP code: it parses the policy (to draw the form), fetches key
+//! files, and hands both to the worker, which accepts the keys and later seals the report. The
+//! types here are plain data (JSON over `postMessage`); file contents travel beside them as
+//! `Blob`s and the sealed message comes back as a transferred `ArrayBuffer`, so megabytes are
+//! never copied through JSON.
+//!
+//! [`Sealer`] is the worker's logic without the browser, so it is tested natively and the page's
+//! in-process test double is the very same code.
+
+use std::time::{Duration, SystemTime, UNIX_EPOCH};
+
+use serde::{Deserialize, Serialize};
+
+use crate::{
+    key::RecipientKey,
+    policy::{KeySource, Policy, PolicyError},
+    recipients,
+    report::{document::Attachment, Report},
+    seal::{seal_report, Encoding, SealError},
+};
+
+/// Sent once: the policy and, for each recipient with a `key_url`, the fetched key text.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct AcceptRequest {
+    pub policy_json: String,
+    /// One entry per policy recipient, in order: the fetched key for `key_url` recipients, or
+    /// the reason the fetch failed; `None` for inline keys.
+    pub fetched_keys: Vec<Option<Result<String, String>>>,
+    /// The page's clock, milliseconds since the Unix epoch.
+    pub now_ms: f64,
+}
+
+/// One key reports will be encrypted to, as the page shows it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct RecipientSummary {
+    /// The policy's name for this recipient (e.g. "Security team").
+    pub name: Option<String>,
+    /// Untrusted: render as text.
+    pub user_id: Option<String>,
+    /// Grouped in fours.
+    pub fingerprint: String,
+    pub encryption_fingerprint: String,
+    pub algorithm: String,
+    pub version: u8,
+    /// `YYYY-MM-DD`, if the key expires.
+    pub expires: Option<String>,
+    /// Whether the policy pins this key's fingerprint (a mismatch never gets this far).
+    pub pinned: bool,
+    pub test_key: bool,
+    pub seipd_v2: bool,
+}
+
+pub type AcceptResponse = Result<Vec<RecipientSummary>, Vec<PolicyError>>;
+
+/// Seal the report. Attachment contents travel beside this, in the same order.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct SealRequest {
+    pub report: Report,
+    pub attachments: Vec<AttachmentMeta>,
+    pub encoding: Encoding,
+    pub now_ms: f64,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct AttachmentMeta {
+    pub name: String,
+    pub media_type: String,
+}
+
+/// What the worker says about a sealed report (the message bytes travel beside it).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SealedInfo {
+    pub encoding: Encoding,
+    /// E.g. "AES256 with integrity check (SEIPD v1)".
+    pub cipher: String,
+    /// The report's random id (in its JSON and Message-ID).
+    pub report_id: String,
+    /// Size of the letter before encryption.
+    pub plaintext_bytes: u64,
+}
+
+pub type SealResponse = Result<SealedInfo, String>;
+
+/// The worker's state and logic, browser-free.
+#[derive(Debug, Default)]
+pub struct Sealer {
+    accepted: Option<(Policy, Vec<RecipientKey>)>,
+}
+
+impl Sealer {
+    /// Checks the policy and accepts its keys, remembering them for [`Sealer::seal`].
+    pub fn accept(&mut self, request: &AcceptRequest) -> AcceptResponse {
+        let policy = Policy::from_json(&request.policy_json)?;
+        let now = system_time(request.now_ms);
+        let results = policy.recipients.iter().enumerate().map(|(index, source)| {
+            let material = match (&source.key, request.fetched_keys.get(index)) {
+                (KeySource::Inline(armored), _) => Ok(armored.clone().into_bytes()),
+                (KeySource::Url(_), Some(Some(Ok(text)))) => Ok(text.clone().into_bytes()),
+                (KeySource::Url(_), Some(Some(Err(reason)))) => Err(PolicyError {
+                    path: format!("recipients[{index}].key_url"),
+                    reason: reason.clone(),
+                }),
+                (KeySource::Url(url), _) => Err(PolicyError {
+                    path: format!("recipients[{index}].key_url"),
+                    reason: format!("the key at {url} was not fetched"),
+                }),
+            };
+            material.and_then(|bytes| recipients::accept(index, source, &bytes, now))
+        });
+        let keys = recipients::all_or_errors(results)?;
+        let summaries = keys
+            .iter()
+            .map(|(index, key)| summarize(&policy, *index, key))
+            .collect();
+        self.accepted = Some((policy, keys.into_iter().map(|(_, key)| key).collect()));
+        Ok(summaries)
+    }
+
+    /// Seals `request.report` with `attachments` (contents in the order of the metadata).
+    pub fn seal<R: rand_core::RngCore + rand_core::CryptoRng>(
+        &self,
+        request: &SealRequest,
+        contents: Vec<Vec<u8>>,
+        rng: R,
+    ) -> Result<(Vec<u8>, SealedInfo), String> {
+        let Some((policy, keys)) = &self.accepted else {
+            return Err("The keys have not been checked yet; reload the page.".into());
+        };
+        let attachments: Vec<Attachment> = request
+            .attachments
+            .iter()
+            .zip(contents)
+            .map(|(meta, bytes)| Attachment::new(meta.name.clone(), meta.media_type.clone(), bytes))
+            .collect();
+        let sealed = seal_report(
+            policy,
+            &request.report,
+            &attachments,
+            keys,
+            request.encoding,
+            system_time(request.now_ms),
+            rng,
+        )
+        .map_err(|err: SealError| err.to_string())?;
+        let info = SealedInfo {
+            encoding: request.encoding,
+            cipher: sealed.cipher.to_string(),
+            report_id: sealed.letter.document.id.clone(),
+            plaintext_bytes: sealed.letter.mime.len() as u64,
+        };
+        Ok((sealed.message, info))
+    }
+}
+
+fn summarize(policy: &Policy, index: usize, key: &RecipientKey) -> RecipientSummary {
+    let source = &policy.recipients[index];
+    RecipientSummary {
+        name: source.name.clone(),
+        user_id: key.user_id().map(str::to_owned),
+        fingerprint: key.fingerprint_grouped(),
+        encryption_fingerprint: crate::key::group_by_four(&key.encryption_fingerprint()),
+        algorithm: key.algorithm().to_owned(),
+        version: key.version(),
+        expires: key.expires_date(),
+        pinned: source.fingerprint.is_some(),
+        test_key: source.test_key,
+        seipd_v2: key.supports_seipd_v2(),
+    }
+}
+
+/// Milliseconds since the epoch (as JavaScript's `Date.now()` gives them) as a `SystemTime`.
+pub fn system_time(ms: f64) -> SystemTime {
+    if ms.is_finite() && ms > 0.0 {
+        UNIX_EPOCH + Duration::from_millis(ms as u64)
+    } else {
+        UNIX_EPOCH
+    }
+}
