@@ -34,6 +34,23 @@ pub fn download_text(file_name: &str, mime_type: &str, text: &str) -> Result<(),
     result
 }
 
+/// Offers `bytes` (a JavaScript array, possibly huge) as a file download named `file_name`.
+pub fn download_bytes(
+    file_name: &str,
+    mime_type: &str,
+    bytes: &js_sys::Uint8Array,
+) -> Result<(), String> {
+    let parts = js_sys::Array::of1(bytes);
+    let options = web_sys::BlobPropertyBag::new();
+    options.set_type(mime_type);
+    let blob = web_sys::Blob::new_with_u8_array_sequence_and_options(&parts, &options)
+        .map_err(|err| describe(&err))?;
+    let url = web_sys::Url::create_object_url_with_blob(&blob).map_err(|err| describe(&err))?;
+    let result = click_download_link(&url, file_name);
+    let _ = web_sys::Url::revoke_object_url(&url);
+    result
+}
+
 fn click_download_link(url: &str, file_name: &str) -> Result<(), String> {
     let document = web_sys::window()
         .and_then(|window| window.document())

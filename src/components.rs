@@ -1,5 +1,6 @@
 //! One component per concern.
 
+pub mod attachment_picker;
 pub mod channel_list;
 pub mod error_summary;
 pub mod field_input;

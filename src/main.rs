@@ -1,4 +1,13 @@
+use std::rc::Rc;
+
+use sealpost::services::crypto::{CryptoBackend, UnavailableCrypto, WorkerCrypto};
+
 fn main() {
     console_error_panic_hook::set_once();
-    leptos::mount::mount_to_body(sealpost::App);
+    // Started first, so the worker's wasm loads while the policy is fetched and read.
+    let crypto: Rc<dyn CryptoBackend> = match WorkerCrypto::start() {
+        Ok(worker) => Rc::new(worker),
+        Err(reason) => Rc::new(UnavailableCrypto(reason)),
+    };
+    leptos::mount::mount_to_body(move || leptos::view! { <sealpost::App crypto=crypto /> });
 }

@@ -1,5 +1,6 @@
 //! Async work against the page and the network (same site or the policy's endpoint only),
 //! returning typed results.
 
+pub mod crypto;
 pub mod deliver;
 pub mod load_policy;

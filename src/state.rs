@@ -1,36 +1,70 @@
 //! The form's state: one `Copy` struct of signals, provided once and read through
 //! [`use_report_state`], as in Leptos' todomvc example.
 
+use std::rc::Rc;
+
+use js_sys::Uint8Array;
 use leptos::prelude::*;
-use sealpost_core::{validate, FieldError, Policy, RecipientKey, Report, Value};
+use sealpost_core::{
+    protocol::{RecipientSummary, SealedInfo},
+    validate, Encoding, FieldError, Policy, Report, Value,
+};
+
+use crate::services::crypto::CryptoBackend;
 
 /// What the page knows and what the researcher has done.
 #[derive(Clone, Copy)]
 pub struct ReportState {
     /// The project's policy (fixed for the page's lifetime).
     pub policy: StoredValue<Policy>,
-    /// Every recipient's accepted key; each report is encrypted to all of them.
-    pub recipients: StoredValue<Vec<RecipientKey>>,
+    /// Every recipient key, as accepted by the sealing worker; each report is encrypted to all.
+    pub recipients: StoredValue<Vec<RecipientSummary>>,
+    /// Where keys are checked and reports sealed (the worker, in the app).
+    pub crypto: StoredValue<Rc<dyn CryptoBackend>, LocalStorage>,
     /// Everything the researcher entered, exactly as entered.
     pub report: RwSignal<Report>,
+    /// The files the researcher attached (read only by the worker, when sealing).
+    pub attachments: RwSignal<Vec<web_sys::File>, LocalStorage>,
     /// Every problem with the report right now (derived, never set by hand).
     pub problems: Memo<Vec<FieldError>>,
     /// Whether the researcher has tried to encrypt: problems are shown from then on, not while
     /// they are still filling in the form for the first time.
     pub attempted: RwSignal<bool>,
+    /// While sealing: bytes encrypted so far and in all.
+    pub progress: RwSignal<Option<(f64, f64)>>,
     /// The last sealed message and the report it was made from.
-    pub sealed: RwSignal<Option<Sealed>>,
+    pub sealed: RwSignal<Option<Sealed>, LocalStorage>,
 }
 
 /// An encrypted report.
-#[derive(Clone, PartialEq)]
+#[derive(Clone)]
 pub struct Sealed {
-    pub armored: String,
+    /// The OpenPGP message (a JavaScript array: it can be very large).
+    pub bytes: Uint8Array,
+    /// The same, as text, when armored (for the text box, copying, mailto and forms).
+    pub armored: Option<String>,
+    pub info: SealedInfo,
+    /// What was sealed, to tell when the form has changed since.
     pub from: Report,
+    pub attachment_names: Vec<String>,
+}
+
+impl Sealed {
+    pub fn file_name(&self) -> &'static str {
+        self.info.encoding.file_name()
+    }
+
+    pub fn is_armored(&self) -> bool {
+        self.info.encoding == Encoding::Armored
+    }
 }
 
 impl ReportState {
-    pub fn new(policy: Policy, recipients: Vec<RecipientKey>) -> Self {
+    pub fn new(
+        policy: Policy,
+        recipients: Vec<RecipientSummary>,
+        crypto: Rc<dyn CryptoBackend>,
+    ) -> Self {
         let report = RwSignal::new(Report::default());
         let policy = StoredValue::new(policy);
         let problems = Memo::new(move |_| {
@@ -39,10 +73,13 @@ impl ReportState {
         Self {
             policy,
             recipients: StoredValue::new(recipients),
+            crypto: StoredValue::new_local(crypto),
             report,
+            attachments: RwSignal::new_local(Vec::new()),
             problems,
             attempted: RwSignal::new(false),
-            sealed: RwSignal::new(None),
+            progress: RwSignal::new(None),
+            sealed: RwSignal::new_local(None),
         }
     }
 
@@ -58,6 +95,19 @@ impl ReportState {
     /// Records what the researcher entered in field `id`.
     pub fn set_value(&self, id: &str, value: Value) {
         self.report.update(|report| report.set(id, value));
+    }
+
+    /// Whether the sealed report no longer matches the form.
+    pub fn sealed_is_stale(&self) -> bool {
+        self.sealed.with(|sealed| {
+            sealed.as_ref().is_some_and(|sealed| {
+                self.report.with(|report| *report != sealed.from)
+                    || self.attachments.with(|files| {
+                        files.iter().map(|f| f.name()).collect::<Vec<_>>()
+                            != sealed.attachment_names
+                    })
+            })
+        })
     }
 }
 

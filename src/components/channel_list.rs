@@ -3,7 +3,10 @@
 use leptos::{prelude::*, task::spawn_local};
 use sealpost_core::{mailto::mailto, policy::Channel};
 
-use crate::{components::sealed_output::FILE_NAME, services::deliver, state::use_report_state};
+use crate::{services::deliver, state::use_report_state};
+
+/// The armored report's file name (reports with big attachments are binary and have no mailto).
+const FILE_NAME: &str = "report.asc";
 
 #[component]
 pub fn ChannelList(

@@ -5,7 +5,10 @@
 use leptos::prelude::*;
 use sealpost_core::{policy::Control, validate::cvss_score, FieldDef, Value};
 
-use crate::state::{use_report_state, ReportState};
+use crate::{
+    components::attachment_picker::AttachmentPicker,
+    state::{use_report_state, ReportState},
+};
 
 #[component]
 pub fn FieldInput(
@@ -88,12 +91,12 @@ pub fn FieldInput(
         }
         .into_any(),
         Control::Attachments => view! {
-            <h3 class="field__heading">{field.label.clone()} {optional}</h3>
-            {help}
-            <p class="hint">
-                "This page does not take files yet: paste text evidence into the other fields, "
-                "and send files to the project once it answers your report."
-            </p>
+            <AttachmentPicker
+                id=id.clone()
+                label=field.label.clone()
+                optional=optional.map(IntoAny::into_any)
+                help=help.map(IntoAny::into_any)
+            />
         }
         .into_any(),
         control => view! {

@@ -1,5 +1,6 @@
-//! Who the report is encrypted to: each key's user ID (as text: it is untrusted), its full
-//! fingerprint and expiry.
+//! Who the report is encrypted to: each key's user ID (as text: it is untrusted, and isolated so
+//! right-to-left or very long IDs cannot disturb the layout), its full fingerprint grouped in
+//! fours, its algorithm and expiry, and whether the policy pins it.
 
 use leptos::prelude::*;
 
@@ -8,18 +9,22 @@ use crate::state::use_report_state;
 #[component]
 pub fn RecipientCard() -> impl IntoView {
     let state = use_report_state();
-    let sources = state.policy.with_value(|policy| policy.recipients.clone());
     let keys = state.recipients.get_value();
     let several = keys.len() > 1;
     let items = keys
         .into_iter()
-        .zip(sources)
-        .map(|(key, source)| {
-            let user_id = key.user_id().unwrap_or("(no user ID)").to_owned();
+        .map(|key| {
+            let user_id = key.user_id.clone().unwrap_or_else(|| "(no user ID)".to_owned());
             let expires = key
-                .expires_date()
-                .map_or_else(|| "never expires".to_owned(), |date| format!("expires {date}"));
-            let test_key = source.test_key.then(|| {
+                .expires
+                .clone()
+                .map_or_else(|| "Never expires".to_owned(), |date| format!("Expires {date}"));
+            let pin = if key.pinned {
+                "Matches the fingerprint the policy pins."
+            } else {
+                "The policy pins no fingerprint: compare this one with the project's website."
+            };
+            let test_key = key.test_key.then(|| {
                 view! {
                     <p class="badge">
                         "Test key: generated for trying sealpost, not this project's real key."
@@ -28,10 +33,14 @@ pub fn RecipientCard() -> impl IntoView {
             });
             view! {
                 <li class="recipient__key">
-                    {source.name.map(|name| view! { <p class="recipient__name"><bdi>{name}</bdi></p> })}
+                    {key.name.map(|name| view! { <p class="recipient__name"><bdi>{name}</bdi></p> })}
                     <p class="recipient__uid"><bdi>{user_id}</bdi></p>
-                    <p>"Fingerprint: " <code class="fingerprint">{key.fingerprint_grouped()}</code></p>
-                    <p class="recipient__expiry">{expires}</p>
+                    <p>"Fingerprint: " <code class="fingerprint">{key.fingerprint}</code></p>
+                    <p class="recipient__meta">
+                        {format!("{} (OpenPGP v{}). ", key.algorithm, key.version)}
+                        {expires} "."
+                    </p>
+                    <p class="recipient__pin">{pin}</p>
                     {test_key}
                 </li>
             }

@@ -1,12 +1,20 @@
 //! The report form: the policy's fields, the error summary and the "Encrypt report" button.
+//! Sealing happens in the worker; the form shows its progress and stays usable meanwhile.
 
-use leptos::{html, prelude::*};
-use sealpost_core::seal::seal_report;
+use leptos::{html, prelude::*, task::spawn_local};
+use sealpost_core::{
+    protocol::{AttachmentMeta, SealRequest},
+    Encoding,
+};
 
 use crate::{
     components::{error_summary::ErrorSummary, field_input::FieldInput},
-    state::{use_report_state, Sealed},
+    state::{use_report_state, ReportState, Sealed},
 };
+
+/// Reports whose attachments total more than this are sealed as binary OpenPGP (a third
+/// smaller than armor, and never put into a text box); smaller ones are armored for pasting.
+pub const ARMOR_LIMIT_BYTES: f64 = 4.0 * 1024.0 * 1024.0;
 
 #[component]
 pub fn ReportForm(
@@ -16,31 +24,29 @@ pub fn ReportForm(
     let state = use_report_state();
     let summary = NodeRef::<html::Div>::new();
     let failure = RwSignal::new(None::<String>);
+    let busy = move || state.progress.read().is_some();
 
     let on_submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
+        if busy() {
+            return;
+        }
         state.attempted.set(true);
         failure.set(None);
         if !state.problems.read().is_empty() {
             focus_after_render(move || summary.get_untracked().map(Into::into));
             return;
         }
-        let report = state.report.get_untracked();
-        let sealed = state.policy.with_value(|policy| {
-            state
-                .recipients
-                .with_value(|recipients| seal_report(policy, &report, recipients, rand_core::OsRng))
-        });
-        match sealed {
-            Ok(armored) => {
-                state.sealed.set(Some(Sealed {
-                    armored,
-                    from: report,
-                }));
-                focus_after_render(move || sealed_heading.get_untracked().map(Into::into));
+        spawn_local(async move {
+            match seal(state).await {
+                Ok(sealed) => {
+                    state.sealed.set(Some(sealed));
+                    focus_after_render(move || sealed_heading.get_untracked().map(Into::into));
+                }
+                Err(reason) => failure.set(Some(reason)),
             }
-            Err(err) => failure.set(Some(err.to_string())),
-        }
+            state.progress.set(None);
+        });
     };
 
     let fields = state.policy.with_value(|policy| {
@@ -50,6 +56,15 @@ pub fn ReportForm(
             .map(|field| view! { <FieldInput field=field.clone() /> })
             .collect::<Vec<_>>()
     });
+    let percent = move || {
+        state.progress.get().map(|(done, total)| {
+            if total > 0.0 {
+                (done / total * 100.0).round()
+            } else {
+                0.0
+            }
+        })
+    };
 
     view! {
         <form class="report-form" novalidate on:submit=on_submit>
@@ -59,9 +74,54 @@ pub fn ReportForm(
             <p class="error" role="alert" hidden=move || failure.read().is_none()>
                 {move || failure.get()}
             </p>
-            <button type="submit" class="primary">"Encrypt report"</button>
+            <div class="progress" role="status" hidden=move || !busy()>
+                <label for="seal-progress">"Encrypting your report in this browser…"</label>
+                <progress id="seal-progress" max="100" value=move || percent().unwrap_or(0.0)></progress>
+                <span>{move || percent().map(|p| format!("{p}%"))}</span>
+            </div>
+            <button type="submit" class="primary" disabled=busy>"Encrypt report"</button>
         </form>
     }
+}
+
+/// Sends the report and the attached files to the worker and waits for the sealed message.
+async fn seal(state: ReportState) -> Result<Sealed, String> {
+    let report = state.report.get_untracked();
+    let files = state.attachments.get_untracked();
+    let total_bytes: f64 = files.iter().map(|file| file.size()).sum();
+    let encoding = if total_bytes > ARMOR_LIMIT_BYTES {
+        Encoding::Binary
+    } else {
+        Encoding::Armored
+    };
+    let request = SealRequest {
+        report: report.clone(),
+        attachments: files
+            .iter()
+            .map(|file| AttachmentMeta {
+                name: file.name(),
+                media_type: file.type_(),
+            })
+            .collect(),
+        encoding,
+        now_ms: js_sys::Date::now(),
+    };
+    let attachment_names = files.iter().map(web_sys::File::name).collect();
+    state.progress.set(Some((0.0, total_bytes)));
+    let progress = std::rc::Rc::new(move |done: f64, total: f64| {
+        state.progress.set(Some((done, total)));
+    });
+    let crypto = state.crypto.get_value();
+    let sealed = crypto.seal(request, files, progress).await?;
+    let armored = (sealed.info.encoding == Encoding::Armored)
+        .then(|| String::from_utf8_lossy(&sealed.bytes.to_vec()).into_owned());
+    Ok(Sealed {
+        bytes: sealed.bytes,
+        armored,
+        info: sealed.info,
+        from: report,
+        attachment_names,
+    })
 }
 
 /// Moves focus to what `target` finds once the DOM shows it (it may be un-hidden by this very

@@ -5,7 +5,6 @@ use leptos::{html, prelude::*, task::spawn_local};
 
 use crate::{browser, components::channel_list::ChannelList, state::use_report_state};
 
-pub const FILE_NAME: &str = "report.asc";
 const MIME_TYPE: &str = "application/pgp-encrypted";
 
 #[component]
@@ -15,11 +14,28 @@ pub fn SealedOutput(
 ) -> impl IntoView {
     let state = use_report_state();
     let status = RwSignal::new(String::new());
-    let armored = Memo::new(move |_| state.sealed.with(|s| s.as_ref().map(|s| s.armored.clone())));
-    let stale = move || {
+    let armored = Memo::new(move |_| {
+        state
+            .sealed
+            .with(|s| s.as_ref().and_then(|s| s.armored.clone()))
+    });
+    let is_sealed = move || state.sealed.with(Option::is_some);
+    let file_name = move || {
+        state
+            .sealed
+            .with(|s| s.as_ref().map_or("report.asc", |s| s.file_name()))
+    };
+    let details = move || {
         state.sealed.with(|s| {
-            s.as_ref()
-                .is_some_and(|s| state.report.with(|r| *r != s.from))
+            s.as_ref().map(|s| {
+                format!(
+                    "Report {} · {} · {} bytes before encryption, {} after.",
+                    s.info.report_id,
+                    s.info.cipher,
+                    s.info.plaintext_bytes,
+                    s.bytes.length()
+                )
+            })
         })
     };
 
@@ -35,25 +51,37 @@ pub fn SealedOutput(
         });
     };
     let download = Callback::new(move |()| {
-        let Some(text) = armored.get() else { return };
-        status.set(match browser::download_text(FILE_NAME, MIME_TYPE, &text) {
-            Ok(()) => format!("Downloaded {FILE_NAME}."),
+        let Some((bytes, name)) = state
+            .sealed
+            .with_untracked(|s| s.as_ref().map(|s| (s.bytes.clone(), s.file_name())))
+        else {
+            return;
+        };
+        status.set(match browser::download_bytes(name, MIME_TYPE, &bytes) {
+            Ok(()) => format!("Downloaded {name}."),
             Err(reason) => format!("Could not download ({reason}). Copy the text instead."),
         });
     });
 
     view! {
-        <section class="sealed" aria-labelledby="sealed-heading" hidden=move || armored.get().is_none()>
+        <section class="sealed" aria-labelledby="sealed-heading" hidden=move || !is_sealed()>
             <h2 id="sealed-heading" tabindex="-1" node_ref=heading>"Your encrypted report"</h2>
             <p>"Only the project's keys can read this. Nothing has been sent yet."</p>
-            <p class="warning" role="status" hidden=move || !stale()>
+            <p class="hint">{details}</p>
+            <p class="warning" role="status" hidden=move || !state.sealed_is_stale()>
                 "You changed the report after encrypting it. Press “Encrypt report” again to include your changes."
             </p>
-            <label for="ciphertext">"Encrypted report (OpenPGP)"</label>
-            <textarea id="ciphertext" class="ciphertext" readonly rows="12" prop:value=move || armored.get().unwrap_or_default()></textarea>
+            <div hidden=move || armored.read().is_none()>
+                <label for="ciphertext">"Encrypted report (OpenPGP)"</label>
+                <textarea id="ciphertext" class="ciphertext" readonly rows="12" prop:value=move || armored.get().unwrap_or_default()></textarea>
+            </div>
+            <p hidden=move || !is_sealed() || armored.read().is_some()>
+                "Your attachments make this report large, so it was encrypted as a binary file. "
+                "Download it and send the file by one of the ways below."
+            </p>
             <div class="actions">
-                <button type="button" on:click=copy>"Copy to clipboard"</button>
-                <button type="button" on:click=move |_| download.run(())>"Download " {FILE_NAME}</button>
+                <button type="button" on:click=copy hidden=move || armored.read().is_none()>"Copy to clipboard"</button>
+                <button type="button" on:click=move |_| download.run(())>"Download " {file_name}</button>
             </div>
             <p role="status" class="status">{move || status.get()}</p>
             <ChannelList armored=armored download=download />

@@ -7,10 +7,11 @@
 use sealpost_core::{
     demo,
     policy::{is_same_site_path, KeySource},
-    recipients, Policy, PolicyError, RecipientKey,
+    protocol::{AcceptRequest, RecipientSummary},
+    Policy, PolicyError,
 };
 
-use crate::browser;
+use crate::{browser, services::crypto::CryptoBackend};
 
 /// The id of the script element a page can embed its policy in.
 pub const POLICY_ELEMENT_ID: &str = "sealpost-policy";
@@ -19,7 +20,8 @@ pub const POLICY_ELEMENT_ID: &str = "sealpost-policy";
 #[derive(Clone)]
 pub struct LoadedPolicy {
     pub policy: Policy,
-    pub recipients: Vec<RecipientKey>,
+    /// Every key reports are encrypted to (a recipient's key file may hold several).
+    pub recipients: Vec<RecipientSummary>,
     pub source: PolicySource,
 }
 
@@ -50,7 +52,8 @@ pub struct PolicyFailure {
     pub errors: Vec<PolicyError>,
 }
 
-pub async fn load_policy() -> Result<LoadedPolicy, PolicyFailure> {
+/// Finds the policy, checks it, fetches its key files and has `crypto` accept the keys.
+pub async fn load_policy(crypto: &dyn CryptoBackend) -> Result<LoadedPolicy, PolicyFailure> {
     let (source, json) = find_policy_text()
         .await
         .map_err(|(source, error)| PolicyFailure {
@@ -62,7 +65,12 @@ pub async fn load_policy() -> Result<LoadedPolicy, PolicyFailure> {
         errors,
     };
     let policy = Policy::from_json(&json).map_err(fail)?;
-    let recipients = accept_recipients(&policy).await.map_err(fail)?;
+    let request = AcceptRequest {
+        fetched_keys: fetch_keys(&policy).await,
+        policy_json: json,
+        now_ms: js_sys::Date::now(),
+    };
+    let recipients = crypto.accept(request).await.map_err(fail)?;
     Ok(LoadedPolicy {
         policy,
         recipients,
@@ -103,20 +111,16 @@ fn embedded_policy() -> Option<String> {
     element.text_content()
 }
 
-async fn accept_recipients(policy: &Policy) -> Result<Vec<RecipientKey>, Vec<PolicyError>> {
-    let now = browser::now();
-    let mut results = Vec::new();
-    for (index, source) in policy.recipients.iter().enumerate() {
-        let material = match &source.key {
-            KeySource::Inline(armored) => Ok(armored.clone().into_bytes()),
-            KeySource::Url(url) => fetch_text(url)
-                .await
-                .map(String::into_bytes)
-                .map_err(|reason| error(format!("recipients[{index}].key_url"), reason)),
-        };
-        results.push(material.and_then(|bytes| recipients::accept(index, source, &bytes, now)));
+/// The text of every `key_url` recipient's key (or why it could not be fetched), in order.
+async fn fetch_keys(policy: &Policy) -> Vec<Option<Result<String, String>>> {
+    let mut fetched = Vec::with_capacity(policy.recipients.len());
+    for source in &policy.recipients {
+        fetched.push(match &source.key {
+            KeySource::Inline(_) => None,
+            KeySource::Url(url) => Some(fetch_text(url).await),
+        });
     }
-    recipients::all_or_errors(results)
+    fetched
 }
 
 /// GETs `url` (a same-site path) as text, with a message that says what went wrong.

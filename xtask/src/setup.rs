@@ -15,11 +15,16 @@ const TRUNK_VERSION: &str = "0.22.1";
 /// wasm-opt from crates.io (binaryen 116). Debian's binaryen 108 silently breaks the module.
 const WASM_OPT_CRATE_VERSION: &str = "0.116.1";
 const WASM_OPT_BINARYEN_VERSION: &str = "116";
-const DEBIAN_PACKAGES: [(&str, &str); 3] = [
+const DEBIAN_PACKAGES: [(&str, &str); 5] = [
     ("chromium", "/usr/bin/chromium"),
     ("chromium-driver", "/usr/bin/chromedriver"),
     ("gnupg", "/usr/bin/gpg"),
+    ("nodejs", "/usr/bin/node"),
+    ("npm", "/usr/bin/npm"),
 ];
+/// OpenPGP.js, the second implementation the native interop tests decrypt with (besides gpg);
+/// pinned exactly in tools/openpgpjs/package.json and its package-lock.json.
+const OPENPGPJS_VERSION: &str = "6.3.2";
 
 pub fn run() -> Result {
     wasm_target()?;
@@ -27,6 +32,7 @@ pub fn run() -> Result {
     wasm_bindgen()?;
     wasm_opt()?;
     trunk()?;
+    openpgpjs()?;
     // Trunk runs cargo with --offline (Trunk.toml), so the crates must already be here.
     crate::cargo(&["fetch", "--quiet"])?;
     Ok(())
@@ -88,7 +94,7 @@ fn debian_packages() -> Result {
         ]
         .concat())?;
     }
-    ok("chromium, chromedriver, gpg");
+    ok("chromium, chromedriver, gpg, node, npm");
     Ok(())
 }
 
@@ -137,6 +143,40 @@ fn trunk() -> Result {
             "--ignore-rust-version",
         ],
     )
+}
+
+/// OpenPGP.js in tools/openpgpjs/node_modules, exactly as package-lock.json pins it (`npm ci`
+/// installs from the lockfile only, and from the npm registry).
+fn openpgpjs() -> Result {
+    let dir = project_root().join("tools/openpgpjs");
+    let manifest = std::fs::read_to_string(dir.join("package.json"))
+        .map_err(|err| format!("reading tools/openpgpjs/package.json: {err}"))?;
+    if !manifest.contains(&format!("\"openpgp\": \"{OPENPGPJS_VERSION}\"")) {
+        return Err(format!(
+            "tools/openpgpjs/package.json does not pin openpgp {OPENPGPJS_VERSION}: \
+             update OPENPGPJS_VERSION in xtask/src/setup.rs together with it"
+        ));
+    }
+    let version_line = format!("\"version\": \"{OPENPGPJS_VERSION}\"");
+    let installed = || {
+        std::fs::read_to_string(dir.join("node_modules/openpgp/package.json"))
+            .is_ok_and(|package| package.contains(&version_line))
+    };
+    if !installed() {
+        eprintln!("setup: installing OpenPGP.js {OPENPGPJS_VERSION} (npm ci in tools/openpgpjs)");
+        run_command(
+            Command::new("npm")
+                .args(["ci", "--no-audit", "--no-fund"])
+                .current_dir(&dir),
+        )?;
+        if !installed() {
+            return Err(format!(
+                "after `npm ci`, tools/openpgpjs/node_modules has no openpgp {OPENPGPJS_VERSION}"
+            ));
+        }
+    }
+    ok(&format!("openpgp.js {OPENPGPJS_VERSION}"));
+    Ok(())
 }
 
 /// Installs `tool` with `cargo <install_args>` unless `tool --version` already starts with

@@ -127,7 +127,10 @@ pub enum SubkeyProblem {
     #[error("encryption subkey {id} was revoked")]
     Revoked { id: String },
     #[error("encryption subkey {id} uses {problem}")]
-    Algorithm { id: String, problem: AlgorithmProblem },
+    Algorithm {
+        id: String,
+        problem: AlgorithmProblem,
+    },
     #[error("subkey {id} is marked for encryption but its algorithm ({algorithm}) cannot encrypt")]
     CannotEncrypt { id: String, algorithm: String },
 }
@@ -277,7 +280,12 @@ impl RecipientKey {
         let (target, target_expiry) = match newest_subkey {
             Some((index, _, subkey_expiry)) => (Target::Subkey(index), subkey_expiry),
             None if primary_may_encrypt(&cert, current) => (Target::Primary, None),
-            None => return Err(KeyError::NoEncryptionKey { key: name, problems }),
+            None => {
+                return Err(KeyError::NoEncryptionKey {
+                    key: name,
+                    problems,
+                })
+            }
         };
         let encryption_params = match target {
             Target::Primary => cert.primary_key.public_params(),

@@ -79,7 +79,10 @@ pub fn compose<R: RngCore + CryptoRng>(
         .subject(subject(policy, report))
         .date(Date::new(unix_seconds(created)))
         .message_id(format!("{id}@sealpost.invalid"))
-        .header("X-Sealpost-Report-Format", mail_builder::headers::raw::Raw::new("sealpost-report/1"))
+        .header(
+            "X-Sealpost-Report-Format",
+            mail_builder::headers::raw::Raw::new("sealpost-report/1"),
+        )
         .body(body);
     if let Some(address) = security_address(policy) {
         message = message.to((policy.project.name.as_str(), address));
@@ -152,7 +155,9 @@ fn looks_like_email(word: &str) -> bool {
                 && !domain.ends_with('.')
                 && word.is_ascii()
                 && !domain.contains('@')
-                && domain.chars().all(|c| c.is_ascii_alphanumeric() || c == '.' || c == '-')
+                && domain
+                    .chars()
+                    .all(|c| c.is_ascii_alphanumeric() || c == '.' || c == '-')
         }
         None => false,
     }

@@ -15,7 +15,7 @@ pub mod validate;
 
 pub use key::{KeyError, RecipientKey};
 pub use policy::{FieldDef, Policy, PolicyError};
-pub use report::{Report, Value};
 pub use report::document::{Attachment, ReportDocument};
+pub use report::{Report, Value};
 pub use seal::{seal, seal_report, Encoding, SealError, Sealed};
 pub use validate::{validate, FieldError, Problem};

@@ -18,7 +18,7 @@ use crate::{
     policy::{KeySource, Policy, PolicyError},
     recipients,
     report::{document::Attachment, Report},
-    seal::{seal_report, Encoding, SealError},
+    seal::{seal_report_with_progress, Encoding, SealError},
 };
 
 /// Sent once: the policy and, for each recipient with a `key_url`, the fetched key text.
@@ -124,6 +124,7 @@ impl Sealer {
         request: &SealRequest,
         contents: Vec<Vec<u8>>,
         rng: R,
+        progress: impl FnMut(u64, u64),
     ) -> Result<(Vec<u8>, SealedInfo), String> {
         let Some((policy, keys)) = &self.accepted else {
             return Err("The keys have not been checked yet; reload the page.".into());
@@ -134,7 +135,7 @@ impl Sealer {
             .zip(contents)
             .map(|(meta, bytes)| Attachment::new(meta.name.clone(), meta.media_type.clone(), bytes))
             .collect();
-        let sealed = seal_report(
+        let sealed = seal_report_with_progress(
             policy,
             &request.report,
             &attachments,
@@ -142,6 +143,7 @@ impl Sealer {
             request.encoding,
             system_time(request.now_ms),
             rng,
+            progress,
         )
         .map_err(|err: SealError| err.to_string())?;
         let info = SealedInfo {

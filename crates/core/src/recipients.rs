@@ -30,8 +30,8 @@ pub fn accept(
         path: path.to_owned(),
         reason,
     };
-    let verdicts = RecipientKey::accept_all(material, now)
-        .map_err(|err| error(&key_path, err.to_string()))?;
+    let verdicts =
+        RecipientKey::accept_all(material, now).map_err(|err| error(&key_path, err.to_string()))?;
     let count = verdicts.len();
 
     let Some(pinned) = &source.fingerprint else {
@@ -71,13 +71,14 @@ pub fn accept(
         return Err(error(&key_path, refusals.remove(0)));
     }
     let fingerprint_path = format!("recipients[{index}].fingerprint");
-    let reason = match (found.as_slice(), refusals.is_empty()) {
-        ([only], true) => format!(
-            "the key's fingerprint is {only}, but the policy pins {}: the key is not the one \
+    let reason =
+        match (found.as_slice(), refusals.is_empty()) {
+            ([only], true) => format!(
+                "the key's fingerprint is {only}, but the policy pins {}: the key is not the one \
              the project published, so nothing may be encrypted to it",
-            group_by_four(pinned)
-        ),
-        _ => format!(
+                group_by_four(pinned)
+            ),
+            _ => format!(
             "no usable certificate in the key file has the pinned fingerprint {} (usable: {}{})",
             group_by_four(pinned),
             if found.is_empty() { "none".to_owned() } else { found.join(", ") },
@@ -87,7 +88,7 @@ pub fn accept(
                 format!("; refused: {}", refusals.join(" "))
             }
         ),
-    };
+        };
     Err(error(&fingerprint_path, reason))
 }
 
@@ -97,12 +98,16 @@ pub fn accept_inline(
     policy: &Policy,
     now: SystemTime,
 ) -> Result<Vec<RecipientKey>, Vec<PolicyError>> {
-    let results = policy.recipients.iter().enumerate().filter_map(|(index, source)| {
-        let KeySource::Inline(armored) = &source.key else {
-            return None;
-        };
-        Some(accept(index, source, armored.as_bytes(), now))
-    });
+    let results = policy
+        .recipients
+        .iter()
+        .enumerate()
+        .filter_map(|(index, source)| {
+            let KeySource::Inline(armored) = &source.key else {
+                return None;
+            };
+            Some(accept(index, source, armored.as_bytes(), now))
+        });
     // Indices here are positions among inline recipients; callers only need the keys.
     all_or_errors(results).map(|keys| keys.into_iter().map(|(_, key)| key).collect())
 }

@@ -107,7 +107,32 @@ pub fn seal_report<R: RngCore + CryptoRng>(
     recipients: &[RecipientKey],
     encoding: Encoding,
     created: SystemTime,
+    rng: R,
+) -> Result<Sealed, SealError> {
+    seal_report_with_progress(
+        policy,
+        report,
+        attachments,
+        recipients,
+        encoding,
+        created,
+        rng,
+        |_, _| {},
+    )
+}
+
+/// [`seal_report`], calling `progress(done, total)` (bytes of the letter encrypted so far) as
+/// encryption proceeds, about every [`PROGRESS_STEP`] bytes.
+#[allow(clippy::too_many_arguments)] // one call site each; a struct would only rename them
+pub fn seal_report_with_progress<R: RngCore + CryptoRng>(
+    policy: &Policy,
+    report: &Report,
+    attachments: &[Attachment],
+    recipients: &[RecipientKey],
+    encoding: Encoding,
+    created: SystemTime,
     mut rng: R,
+    progress: impl FnMut(u64, u64),
 ) -> Result<Sealed, SealError> {
     let problems = validate(policy, report);
     if !problems.is_empty() {
@@ -117,12 +142,42 @@ pub fn seal_report<R: RngCore + CryptoRng>(
         return Err(SealError::NoRecipients);
     }
     let letter = letter::compose(policy, report, attachments, created, &mut rng);
-    let (message, cipher) = seal(&letter.mime, recipients, encoding, &mut rng)?;
+    let source = ProgressReader {
+        inner: letter.mime.as_slice(),
+        done: 0,
+        reported: 0,
+        total: letter.mime.len() as u64,
+        progress,
+    };
+    let (message, cipher) = seal_reader(source, recipients, encoding, &mut rng)?;
     Ok(Sealed {
         message,
         cipher,
         letter,
     })
+}
+
+/// How often [`seal_report_with_progress`] reports, in bytes.
+pub const PROGRESS_STEP: u64 = 1024 * 1024;
+
+struct ProgressReader<S, F> {
+    inner: S,
+    done: u64,
+    reported: u64,
+    total: u64,
+    progress: F,
+}
+
+impl<S: Read, F: FnMut(u64, u64)> Read for ProgressReader<S, F> {
+    fn read(&mut self, buf: &mut [u8]) -> std::io::Result<usize> {
+        let read = self.inner.read(buf)?;
+        self.done += read as u64;
+        if self.done - self.reported >= PROGRESS_STEP || (read == 0 && self.reported < self.done) {
+            self.reported = self.done;
+            (self.progress)(self.done, self.total);
+        }
+        Ok(read)
+    }
 }
 
 /// Encrypts `plaintext` to all `recipients` (one message any of them can open).
@@ -199,10 +254,7 @@ pub fn negotiate(recipients: &[RecipientKey]) -> Cipher {
                 .iter()
                 .all(|r| r.preferences().aead.contains(suite))
         };
-        let (sym, aead) = suites
-            .into_iter()
-            .find(all_prefer)
-            .unwrap_or((AES128, Ocb));
+        let (sym, aead) = suites.into_iter().find(all_prefer).unwrap_or((AES128, Ocb));
         return Cipher::SeipdV2(sym, aead);
     }
     let all_list = |sym: &SymmetricKeyAlgorithm| {

@@ -143,3 +143,182 @@ fn hostile_inputs_are_refused_without_panicking() {
         );
     }
 }
+
+/// Keys made for this repository (`tests/fixtures/keys/`, see its MANIFEST and generate.sh).
+fn fixture_key(name: &str) -> Result<RecipientKey, KeyError> {
+    accept(&format!("keys/{name}.public.asc"))
+}
+
+#[test]
+fn every_supported_algorithm_is_accepted_and_named() {
+    let cases = [
+        (
+            "cv25519",
+            "ECDH Curve25519 (legacy)",
+            4,
+            "BCC369AB7BA1153892685E8CC48531FA135CDD70",
+        ),
+        (
+            "nistp256",
+            "ECDH NIST P-256",
+            4,
+            "86A469CE96C986D4BBABDE07C0ECEF6F89CCA0E9",
+        ),
+        (
+            "nistp384",
+            "ECDH NIST P-384",
+            4,
+            "B7A18F3934D6F76F7B02DCFD1DCEEE869A69FE46",
+        ),
+        (
+            "nistp521",
+            "ECDH NIST P-521",
+            4,
+            "0027B4409883CDEF53C1A4FF74D74164E53387A2",
+        ),
+        (
+            "rsa2048",
+            "RSA 2048",
+            4,
+            "01C0E04B670850EE7D32DBFF183119598E27327D",
+        ),
+        (
+            "rsa4096",
+            "RSA 4096",
+            4,
+            "6F34904C9AFA42E8EEC6F83DA806F41F61529431",
+        ),
+        (
+            "v6-x25519",
+            "X25519",
+            6,
+            "06E9DCEFFC77885DBD1CE9386610F59778AB019884BAE7C23A10C02E5AE8652F",
+        ),
+        (
+            "v6-x448",
+            "X448",
+            6,
+            "9E7735DF07FD6070C4D7037011DFAF182BD8C3CA2A42DA9069A0121CD6DEB357",
+        ),
+    ];
+    for (name, algorithm, version, subkey) in cases {
+        let key = fixture_key(name).unwrap_or_else(|err| panic!("{name}: {err}"));
+        assert_eq!(key.algorithm(), algorithm, "{name}");
+        assert_eq!(key.version(), version, "{name}");
+        assert_eq!(key.encryption_fingerprint(), subkey, "{name}");
+        assert_eq!(key.expires(), None, "{name}");
+        assert_eq!(
+            key.supports_seipd_v2(),
+            version == 6,
+            "{name}: AEAD support"
+        );
+    }
+}
+
+#[test]
+fn the_newest_of_two_encryption_subkeys_is_chosen() {
+    let key = fixture_key("two-encryption-subkeys").unwrap();
+    assert_eq!(
+        key.encryption_fingerprint(),
+        "CF61F7AD91D139BE3DEB414CD9DAE7E58DC7EA5B"
+    );
+}
+
+/// Each refusal: (fixture, code, words the message must contain).
+#[test]
+fn each_unusable_key_is_refused_with_its_own_reason() {
+    let cases = [
+        (
+            "rsa1024",
+            "weak-rsa",
+            vec!["RSA with 1024 bits", "2048-bit minimum", "5AFA 889A"],
+        ),
+        (
+            "dsa-elgamal",
+            "legacy-algorithm",
+            vec!["DSA 2048", "legacy"],
+        ),
+        (
+            "brainpool",
+            "unsupported-algorithm",
+            vec!["brainpoolP256r1", "cannot compute"],
+        ),
+        (
+            "revoked",
+            "revoked",
+            vec!["revoked by its owner", "B48C 8F7D"],
+        ),
+        (
+            "revoked-subkey",
+            "encryption-subkey-revoked",
+            vec!["772368F9A409DFCE", "revoked"],
+        ),
+        ("expired", "expired", vec!["expired on 2020-12-31"]),
+        (
+            "expired-subkey",
+            "encryption-subkey-expired",
+            vec!["1DA84A7D1F0317E3", "expired on 2020-12-31"],
+        ),
+        (
+            "no-encryption",
+            "no-encryption-key",
+            vec!["no key marked for encryption"],
+        ),
+    ];
+    for (name, code, words) in cases {
+        let err = fixture_key(name).expect_err(name);
+        assert_eq!(err.code(), code, "{name}: {err}");
+        let message = err.to_string();
+        for word in words {
+            assert!(message.contains(word), "{name}: {message:?} lacks {word:?}");
+        }
+    }
+}
+
+#[test]
+fn a_file_with_two_certificates_yields_both_verdicts_but_is_not_one_key() {
+    let input = fixture("keys/multi.public.asc");
+    let verdicts = RecipientKey::accept_all(&input, corpus_now()).unwrap();
+    let fingerprints: Vec<_> = verdicts
+        .iter()
+        .map(|v| v.as_ref().unwrap().fingerprint().to_owned())
+        .collect();
+    assert_eq!(
+        fingerprints,
+        [
+            "FD6D5BBA7B49D09A8A484B025FE4B53EE9242BEA",
+            "1BCE52FDCD1F4D72C4E90929F995C45278D2BB93"
+        ]
+    );
+    assert_eq!(
+        RecipientKey::accept(&input, corpus_now()).unwrap_err(),
+        KeyError::SeveralCertificates { count: 2 }
+    );
+}
+
+#[test]
+fn binary_keys_are_read_like_armored_ones() {
+    let armored = fixture_text("keys/nistp256.public.asc");
+    let (cert, _) =
+        <pgp::composed::SignedPublicKey as pgp::composed::Deserializable>::from_string(&armored)
+            .unwrap();
+    let binary = pgp::ser::Serialize::to_bytes(&cert).unwrap();
+    let key = RecipientKey::accept(&binary, corpus_now()).unwrap();
+    assert_eq!(
+        key.fingerprint(),
+        "60DD0CFE1FE1FE7D7C1730A21FB7AD55168A7BA5"
+    );
+}
+
+#[test]
+fn a_secret_key_in_binary_form_is_refused_too() {
+    let armored = fixture_text("keys/cv25519.secret.asc");
+    let (secret, _) =
+        <pgp::composed::SignedSecretKey as pgp::composed::Deserializable>::from_string(&armored)
+            .unwrap();
+    let binary = pgp::ser::Serialize::to_bytes(&secret).unwrap();
+    assert_eq!(
+        RecipientKey::accept(&binary, corpus_now()).unwrap_err(),
+        KeyError::SecretKey
+    );
+}

@@ -14,8 +14,7 @@ use pretty_assertions::assert_eq;
 use rand::thread_rng;
 use sealpost_core::{
     policy::{document::BackupAddress, Channel, Control, RULES_ACKNOWLEDGEMENT_ID},
-    recipients,
-    seal_report, Encoding, Policy, Report, SealError, Value,
+    recipients, seal_report, Encoding, Policy, Report, SealError, Value,
 };
 use sealpost_testkit::gpg::Gpg;
 

@@ -127,7 +127,9 @@ fn attachments_arrive_byte_for_byte_with_names_types_and_digests() {
         .map(|b| format!("{b:02x}"))
         .collect();
     assert_eq!(listed[0]["sha256"], digest.as_str());
-    assert!(letter.text.contains("- poc.py (text/x-python, 15 bytes, SHA-256 "));
+    assert!(letter
+        .text
+        .contains("- poc.py (text/x-python, 15 bytes, SHA-256 "));
 }
 
 #[test]

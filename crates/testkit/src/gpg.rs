@@ -27,11 +27,36 @@ impl Gpg {
     /// Decrypts `message`; panics with gpg's own words if it cannot, or if gpg warns that the
     /// message lacks integrity protection (an MDC or AEAD).
     pub fn decrypt(&self, message: &[u8]) -> String {
+        String::from_utf8(self.decrypt_bytes(message)).expect("UTF-8 plaintext")
+    }
+
+    /// Like [`Gpg::decrypt`], for a plaintext that need not be text.
+    pub fn decrypt_bytes(&self, message: &[u8]) -> Vec<u8> {
         let out = self.run(&["--decrypt"], message);
         let stderr = String::from_utf8_lossy(&out.stderr);
         assert!(out.status.success(), "gpg --decrypt failed: {stderr}");
         assert!(!stderr.contains("not integrity protected"), "{stderr}");
-        String::from_utf8(out.stdout).expect("UTF-8 plaintext")
+        out.stdout
+    }
+
+    /// Encrypts `plaintext` to `recipient` (a fingerprint, key ID or e-mail address of a key in
+    /// this home) as gpg does by default: a binary message, SEIPD v1 with MDC.
+    pub fn encrypt(&self, recipient: &str, plaintext: &[u8]) -> Vec<u8> {
+        // An imported key has no owner trust; --trust-model always spares marking it.
+        let args = [
+            "--trust-model",
+            "always",
+            "--recipient",
+            recipient,
+            "--encrypt",
+        ];
+        let out = self.run(&args, plaintext);
+        assert!(
+            out.status.success(),
+            "gpg --encrypt failed: {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        out.stdout
     }
 
     fn run(&self, args: &[&str], stdin: &[u8]) -> std::process::Output {
@@ -52,7 +77,16 @@ impl Gpg {
             .stderr(Stdio::piped())
             .spawn()
             .expect("gpg is installed (cargo xtask setup)");
-        child.stdin.take().unwrap().write_all(stdin).unwrap();
-        child.wait_with_output().unwrap()
+        // Written from another thread: gpg writes output before it has read all its input, and
+        // with both pipes full, writing here first would wait forever. A write error means gpg
+        // stopped reading; its exit status and stderr say why.
+        let mut pipe = child.stdin.take().unwrap();
+        let input = stdin.to_vec();
+        let writer = std::thread::spawn(move || {
+            let _ = pipe.write_all(&input);
+        });
+        let out = child.wait_with_output().unwrap();
+        writer.join().unwrap();
+        out
     }
 }

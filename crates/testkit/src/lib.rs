@@ -3,6 +3,8 @@
 #![allow(clippy::unwrap_used, clippy::expect_used)] // test support: failing loudly is the point
 
 pub mod gpg;
+pub mod letter;
+pub mod openpgpjs;
 
 use std::path::PathBuf;
 

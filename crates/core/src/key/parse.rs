@@ -47,8 +47,7 @@ pub fn certificates(input: &[u8]) -> Result<Vec<SignedPublicKey>, KeyError> {
     }
     let mut certs = Vec::new();
     for block in blocks {
-        let (parsed, _headers) =
-            SignedPublicKey::from_string_many(block).map_err(malformed)?;
+        let (parsed, _headers) = SignedPublicKey::from_string_many(block).map_err(malformed)?;
         for cert in parsed {
             certs.push(cert.map_err(malformed)?);
         }
@@ -102,11 +101,20 @@ fn armor_blocks(text: &str) -> Vec<&str> {
 /// A short, human description of text that is not a public key.
 fn describe_non_key(text: &str) -> String {
     let other_armor = [
-        ("-----BEGIN PGP MESSAGE-----", "an encrypted OpenPGP message"),
+        (
+            "-----BEGIN PGP MESSAGE-----",
+            "an encrypted OpenPGP message",
+        ),
         ("-----BEGIN PGP SIGNATURE-----", "an OpenPGP signature"),
         ("-----BEGIN PGP SIGNED MESSAGE-----", "a signed text"),
-        ("-----BEGIN PUBLIC KEY-----", "a PEM public key (X.509/PKCS#8), not OpenPGP"),
-        ("-----BEGIN CERTIFICATE-----", "an X.509 certificate, not OpenPGP"),
+        (
+            "-----BEGIN PUBLIC KEY-----",
+            "a PEM public key (X.509/PKCS#8), not OpenPGP",
+        ),
+        (
+            "-----BEGIN CERTIFICATE-----",
+            "an X.509 certificate, not OpenPGP",
+        ),
         ("<html", "a web page (HTML)"),
         ("<!doctype html", "a web page (HTML)"),
     ];

@@ -1,0 +1,143 @@
+use std::cell::RefCell;
+
+use js_sys::{Array, Object, Reflect, Uint8Array};
+use sealpost_core::protocol::{AcceptRequest, SealRequest, SealResponse, Sealer};
+use wasm_bindgen::{prelude::*, JsCast};
+use web_sys::{Blob, DedicatedWorkerGlobalScope, FileReaderSync, MessageEvent};
+
+thread_local! {
+    static SEALER: RefCell<Sealer> = RefCell::new(Sealer::default());
+}
+
+pub fn start() {
+    let scope: DedicatedWorkerGlobalScope = js_sys::global().unchecked_into();
+    let on_message = Closure::<dyn Fn(MessageEvent)>::new(|event: MessageEvent| {
+        let data = event.data();
+        let id = get(&data, "id");
+        let kind = get(&data, "type").as_string().unwrap_or_default();
+        let json = get(&data, "json").as_string().unwrap_or_default();
+        match kind.as_str() {
+            "accept" => accept(&id, &json),
+            "seal" => seal(&id, &json, &get(&data, "files")),
+            other => post(
+                &reply(&id, "failed", &format!("unknown request {other:?}")),
+                None,
+            ),
+        }
+    });
+    scope.set_onmessage(Some(on_message.as_ref().unchecked_ref()));
+    // The handler lives as long as the worker.
+    on_message.forget();
+    post(&reply(&JsValue::NULL, "ready", ""), None);
+}
+
+fn accept(id: &JsValue, json: &str) {
+    let response = match serde_json::from_str::<AcceptRequest>(json) {
+        Ok(request) => SEALER.with(|sealer| sealer.borrow_mut().accept(&request)),
+        Err(err) => Err(vec![sealpost_core::PolicyError {
+            path: ".".into(),
+            reason: format!("the page sent a malformed request: {err}"),
+        }]),
+    };
+    post(&reply(id, "accepted", &to_json(&response)), None);
+}
+
+fn seal(id: &JsValue, json: &str, files: &JsValue) {
+    let request = match serde_json::from_str::<SealRequest>(json) {
+        Ok(request) => request,
+        Err(err) => return fail(id, format!("the page sent a malformed request: {err}")),
+    };
+    let contents = match read_files(files) {
+        Ok(contents) => contents,
+        Err(reason) => return fail(id, reason),
+    };
+    let on_progress = |done: u64, total: u64| {
+        let message = reply(id, "progress", "");
+        set(&message, "done", &JsValue::from_f64(done as f64));
+        set(&message, "total", &JsValue::from_f64(total as f64));
+        post(&message, None);
+    };
+    let sealed = SEALER.with(|sealer| {
+        sealer
+            .borrow()
+            .seal(&request, contents, rand_core::OsRng, on_progress)
+    });
+    match sealed {
+        Ok((message, info)) => {
+            let response: SealResponse = Ok(info);
+            let reply = reply(id, "sealed", &to_json(&response));
+            let bytes = Uint8Array::from(message.as_slice());
+            drop(message);
+            set(&reply, "message", &bytes);
+            // Transfer, not copy: the page gets the buffer without a second copy of it.
+            post(&reply, Some(&Array::of1(&bytes.buffer())));
+        }
+        Err(reason) => fail(id, reason),
+    }
+}
+
+/// Reads each attached `Blob`; synchronous reads are allowed (and simplest) in a worker.
+fn read_files(files: &JsValue) -> Result<Vec<Vec<u8>>, String> {
+    if files.is_undefined() || files.is_null() {
+        return Ok(Vec::new());
+    }
+    let reader = FileReaderSync::new().map_err(describe)?;
+    Array::from(files)
+        .iter()
+        .map(|file| {
+            let blob: Blob = file
+                .dyn_into()
+                .map_err(|_| "an attachment is not a file".to_owned())?;
+            let buffer = reader
+                .read_as_array_buffer(&blob)
+                .map_err(|err| format!("could not read an attachment: {}", describe(err)))?;
+            Ok(Uint8Array::new(&buffer).to_vec())
+        })
+        .collect()
+}
+
+fn fail(id: &JsValue, reason: String) {
+    let response: SealResponse = Err(reason);
+    post(&reply(id, "failed", &to_json(&response)), None);
+}
+
+fn reply(id: &JsValue, kind: &str, json: &str) -> Object {
+    let message = Object::new();
+    set(&message, "id", id);
+    set(&message, "type", &JsValue::from_str(kind));
+    set(&message, "json", &JsValue::from_str(json));
+    message
+}
+
+fn post(message: &Object, transfer: Option<&Array>) {
+    let scope: DedicatedWorkerGlobalScope = js_sys::global().unchecked_into();
+    let result = match transfer {
+        Some(transfer) => scope.post_message_with_transfer(message, transfer),
+        None => scope.post_message(message),
+    };
+    if let Err(err) = result {
+        web_sys::console::error_1(&err);
+    }
+}
+
+fn get(object: &JsValue, key: &str) -> JsValue {
+    Reflect::get(object, &JsValue::from_str(key)).unwrap_or(JsValue::UNDEFINED)
+}
+
+fn set(object: &Object, key: &str, value: &JsValue) {
+    // Setting a property on a plain object cannot fail.
+    let _ = Reflect::set(object, &JsValue::from_str(key), value);
+}
+
+fn to_json<T: serde::Serialize>(value: &T) -> String {
+    serde_json::to_string(value).unwrap_or_else(|err| format!("\"{err}\""))
+}
+
+fn describe(err: JsValue) -> String {
+    err.as_string()
+        .or_else(|| {
+            err.dyn_ref::<js_sys::Error>()
+                .map(|err| String::from(err.message()))
+        })
+        .unwrap_or_else(|| "unknown error".into())
+}

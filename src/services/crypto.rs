@@ -1,0 +1,308 @@
+//! The page's view of the cryptography: key acceptance and sealing, done elsewhere.
+//!
+//! In the app they run in the sealing worker (`crates/seal-worker`), so the page never links
+//! rPGP and stays responsive while megabytes are encrypted. [`CryptoBackend`] is the seam: the
+//! browser tests plug in an in-page backend running the same `sealpost_core::protocol::Sealer`.
+
+use std::{cell::RefCell, collections::HashMap, future::Future, pin::Pin, rc::Rc};
+
+use futures::channel::oneshot;
+use js_sys::{Array, Object, Reflect, Uint8Array};
+use sealpost_core::protocol::{
+    AcceptRequest, AcceptResponse, SealRequest, SealResponse, SealedInfo,
+};
+use wasm_bindgen::{prelude::*, JsCast};
+use web_sys::{File, MessageEvent, Worker};
+
+pub type LocalFuture<T> = Pin<Box<dyn Future<Output = T>>>;
+
+/// Reports `(done, total)` bytes while sealing.
+pub type Progress = Rc<dyn Fn(f64, f64)>;
+
+/// A sealed report as the page holds it: the bytes stay a JavaScript array (they may be
+/// hundreds of megabytes; they go to a Blob, never through the page's own memory).
+#[derive(Clone)]
+pub struct SealedMessage {
+    pub bytes: Uint8Array,
+    pub info: SealedInfo,
+}
+
+pub trait CryptoBackend {
+    fn accept(&self, request: AcceptRequest) -> LocalFuture<AcceptResponse>;
+    fn seal(
+        &self,
+        request: SealRequest,
+        files: Vec<File>,
+        progress: Progress,
+    ) -> LocalFuture<Result<SealedMessage, String>>;
+}
+
+/// Where the worker's loader is served (copied from `public/` by Trunk; it imports the
+/// worker's wasm-bindgen glue and starts its wasm).
+pub const WORKER_LOADER: &str = "./seal-worker-loader.js";
+
+/// The sealing worker, started once per page.
+pub struct WorkerCrypto {
+    worker: Worker,
+    shared: Rc<RefCell<Shared>>,
+    // Kept alive as long as the worker: the browser calls them.
+    _on_message: Closure<dyn Fn(MessageEvent)>,
+    _on_error: Closure<dyn Fn(web_sys::Event)>,
+}
+
+#[derive(Default)]
+struct Shared {
+    /// `Some(Ok)` once the worker said it is ready; `Some(Err)` if it failed to start.
+    state: Option<Result<(), String>>,
+    waiting: Vec<oneshot::Sender<Result<(), String>>>,
+    next_id: u32,
+    pending: HashMap<u32, Pending>,
+}
+
+struct Pending {
+    reply: oneshot::Sender<Reply>,
+    progress: Option<Progress>,
+}
+
+struct Reply {
+    kind: String,
+    json: String,
+    message: JsValue,
+}
+
+impl WorkerCrypto {
+    /// Starts the worker. It loads its wasm in the background while the researcher reads the
+    /// policy and types; requests wait until it says it is ready.
+    pub fn start() -> Result<Self, String> {
+        let options = web_sys::WorkerOptions::new();
+        options.set_name("sealpost-seal-worker");
+        let worker = Worker::new_with_options(WORKER_LOADER, &options).map_err(|err| {
+            format!(
+                "the browser would not start the encryption worker: {}",
+                describe(&err)
+            )
+        })?;
+        let shared = Rc::new(RefCell::new(Shared::default()));
+
+        let on_message = {
+            let shared = Rc::clone(&shared);
+            Closure::<dyn Fn(MessageEvent)>::new(move |event: MessageEvent| {
+                handle_message(&shared, &event.data())
+            })
+        };
+        let on_error = {
+            let shared = Rc::clone(&shared);
+            Closure::<dyn Fn(web_sys::Event)>::new(move |event: web_sys::Event| {
+                let detail = event
+                    .dyn_ref::<web_sys::ErrorEvent>()
+                    .map(|e| e.message())
+                    .filter(|m| !m.is_empty())
+                    .unwrap_or_else(|| "it could not be loaded".into());
+                fail_all(&shared, format!("The encryption worker stopped: {detail}. Reload the page to try again; what you typed is still here."));
+            })
+        };
+        worker.set_onmessage(Some(on_message.as_ref().unchecked_ref()));
+        worker.set_onerror(Some(on_error.as_ref().unchecked_ref()));
+        Ok(Self {
+            worker,
+            shared,
+            _on_message: on_message,
+            _on_error: on_error,
+        })
+    }
+
+    fn request(
+        &self,
+        kind: &'static str,
+        json: String,
+        files: Vec<File>,
+        progress: Option<Progress>,
+    ) -> LocalFuture<Result<Reply, String>> {
+        let worker = self.worker.clone();
+        let shared = Rc::clone(&self.shared);
+        Box::pin(async move {
+            ready(&shared).await?;
+            let (reply, receive) = oneshot::channel();
+            let id = {
+                let mut shared = shared.borrow_mut();
+                shared.next_id += 1;
+                let id = shared.next_id;
+                shared.pending.insert(id, Pending { reply, progress });
+                id
+            };
+            let message = Object::new();
+            set(&message, "id", &JsValue::from(id));
+            set(&message, "type", &JsValue::from_str(kind));
+            set(&message, "json", &JsValue::from_str(&json));
+            let list = Array::new();
+            for file in files {
+                list.push(&file);
+            }
+            set(&message, "files", &list);
+            worker.post_message(&message).map_err(|err| {
+                format!("could not reach the encryption worker: {}", describe(&err))
+            })?;
+            receive
+                .await
+                .map_err(|_| "The encryption worker stopped before answering. Reload the page to try again; what you typed is still here.".to_owned())
+        })
+    }
+}
+
+impl CryptoBackend for WorkerCrypto {
+    fn accept(&self, request: AcceptRequest) -> LocalFuture<AcceptResponse> {
+        let json = serde_json::to_string(&request).unwrap_or_default();
+        let reply = self.request("accept", json, Vec::new(), None);
+        Box::pin(async move {
+            let reply = reply.await.map_err(|reason| vec![page_error(reason)])?;
+            serde_json::from_str::<AcceptResponse>(&reply.json).unwrap_or_else(|err| {
+                Err(vec![page_error(format!(
+                    "unreadable answer from the encryption worker: {err}"
+                ))])
+            })
+        })
+    }
+
+    fn seal(
+        &self,
+        request: SealRequest,
+        files: Vec<File>,
+        progress: Progress,
+    ) -> LocalFuture<Result<SealedMessage, String>> {
+        let json = serde_json::to_string(&request).unwrap_or_default();
+        let reply = self.request("seal", json, files, Some(progress));
+        Box::pin(async move {
+            let reply = reply.await?;
+            let info = serde_json::from_str::<SealResponse>(&reply.json)
+                .map_err(|err| format!("unreadable answer from the encryption worker: {err}"))??;
+            if reply.kind != "sealed" {
+                return Err("the encryption worker answered without a message".into());
+            }
+            Ok(SealedMessage {
+                bytes: reply.message.unchecked_into(),
+                info,
+            })
+        })
+    }
+}
+
+async fn ready(shared: &Rc<RefCell<Shared>>) -> Result<(), String> {
+    let receive = {
+        let mut shared = shared.borrow_mut();
+        match &shared.state {
+            Some(state) => return state.clone(),
+            None => {
+                let (send, receive) = oneshot::channel();
+                shared.waiting.push(send);
+                receive
+            }
+        }
+    };
+    receive
+        .await
+        .unwrap_or_else(|_| Err("the encryption worker did not start".into()))
+}
+
+fn handle_message(shared: &Rc<RefCell<Shared>>, data: &JsValue) {
+    let kind = get(data, "type").as_string().unwrap_or_default();
+    if kind == "ready" {
+        let waiting = {
+            let mut shared = shared.borrow_mut();
+            shared.state = Some(Ok(()));
+            std::mem::take(&mut shared.waiting)
+        };
+        for waiter in waiting {
+            let _ = waiter.send(Ok(()));
+        }
+        return;
+    }
+    let Some(id) = get(data, "id").as_f64().map(|id| id as u32) else {
+        return;
+    };
+    if kind == "progress" {
+        let progress = shared
+            .borrow()
+            .pending
+            .get(&id)
+            .and_then(|pending| pending.progress.clone());
+        if let Some(progress) = progress {
+            let number = |key| get(data, key).as_f64().unwrap_or(0.0);
+            progress(number("done"), number("total"));
+        }
+        return;
+    }
+    let pending = shared.borrow_mut().pending.remove(&id);
+    if let Some(pending) = pending {
+        let _ = pending.reply.send(Reply {
+            kind,
+            json: get(data, "json").as_string().unwrap_or_default(),
+            message: get(data, "message"),
+        });
+    }
+}
+
+/// The worker is gone: every waiting request learns why (dropping the senders would only say
+/// "cancelled").
+fn fail_all(shared: &Rc<RefCell<Shared>>, reason: String) {
+    let (waiting, pending) = {
+        let mut shared = shared.borrow_mut();
+        shared.state = Some(Err(reason.clone()));
+        (
+            std::mem::take(&mut shared.waiting),
+            std::mem::take(&mut shared.pending),
+        )
+    };
+    for waiter in waiting {
+        let _ = waiter.send(Err(reason.clone()));
+    }
+    for (_, pending) in pending {
+        let response: SealResponse = Err(reason.clone());
+        let _ = pending.reply.send(Reply {
+            kind: "failed".into(),
+            json: serde_json::to_string(&response).unwrap_or_default(),
+            message: JsValue::UNDEFINED,
+        });
+    }
+}
+
+fn page_error(reason: String) -> sealpost_core::PolicyError {
+    sealpost_core::PolicyError {
+        path: ".".into(),
+        reason,
+    }
+}
+
+fn get(object: &JsValue, key: &str) -> JsValue {
+    Reflect::get(object, &JsValue::from_str(key)).unwrap_or(JsValue::UNDEFINED)
+}
+
+fn set(object: &Object, key: &str, value: &JsValue) {
+    let _ = Reflect::set(object, &JsValue::from_str(key), value);
+}
+
+fn describe(err: &JsValue) -> String {
+    err.dyn_ref::<js_sys::Error>()
+        .map(|e| String::from(e.message()))
+        .or_else(|| err.as_string())
+        .unwrap_or_else(|| "unknown error".into())
+}
+
+/// What the page uses when no worker could be started: every request says why.
+pub struct UnavailableCrypto(pub String);
+
+impl CryptoBackend for UnavailableCrypto {
+    fn accept(&self, _: AcceptRequest) -> LocalFuture<AcceptResponse> {
+        let reason = self.0.clone();
+        Box::pin(async move { Err(vec![page_error(reason)]) })
+    }
+
+    fn seal(
+        &self,
+        _: SealRequest,
+        _: Vec<File>,
+        _: Progress,
+    ) -> LocalFuture<Result<SealedMessage, String>> {
+        let reason = self.0.clone();
+        Box::pin(async move { Err(reason) })
+    }
+}
