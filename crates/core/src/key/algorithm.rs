@@ -71,21 +71,25 @@ pub fn judge(params: &PublicParams, role: Role) -> Result<(), AlgorithmProblem> 
         (PublicParams::DSA(_) | PublicParams::Elgamal(_), _) => Err(AlgorithmProblem::Legacy {
             algorithm: describe(params),
         }),
-        (PublicParams::ECDSA(ecdsa), Role::Certify) => match ecdsa {
-            EcdsaPublicParams::Unsupported { .. } => Err(unsupported()),
-            _ => Ok(()),
-        },
+        (PublicParams::ECDSA(EcdsaPublicParams::Unsupported { .. }), Role::Certify) => {
+            Err(unsupported())
+        }
         (
-            PublicParams::EdDSALegacy(_) | PublicParams::Ed25519(_) | PublicParams::Ed448(_),
+            PublicParams::ECDSA(_)
+            | PublicParams::EdDSALegacy(_)
+            | PublicParams::Ed25519(_)
+            | PublicParams::Ed448(_),
             Role::Certify,
         ) => Ok(()),
-        (PublicParams::ECDH(ecdh), Role::Encrypt) => match ecdh {
-            EcdhPublicParams::Curve25519Legacy { .. }
-            | EcdhPublicParams::P256 { .. }
-            | EcdhPublicParams::P384 { .. }
-            | EcdhPublicParams::P521 { .. } => Ok(()),
-            _ => Err(unsupported()),
-        },
+        (
+            PublicParams::ECDH(
+                EcdhPublicParams::Curve25519Legacy { .. }
+                | EcdhPublicParams::P256 { .. }
+                | EcdhPublicParams::P384 { .. }
+                | EcdhPublicParams::P521 { .. },
+            ),
+            Role::Encrypt,
+        ) => Ok(()),
         (PublicParams::X25519(_) | PublicParams::X448(_), Role::Encrypt) => Ok(()),
         _ => Err(unsupported()),
     }
