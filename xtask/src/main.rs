@@ -101,6 +101,8 @@ fn run_checks() -> Result {
             "sealpost",
             "--package",
             "sealpost-core",
+            "--package",
+            "sealpost-seal-worker",
             "--all-targets",
         ];
         cargo(&[&["clippy"][..], &wasm, &["--target", WASM], &deny_warnings].concat())
@@ -123,7 +125,7 @@ fn run_checks() -> Result {
     })
 }
 
-/// Regenerates the committed policy JSON Schema from the Rust types; the test that normally
+/// Regenerates the committed JSON Schemas (policy, report) from the Rust types; the test that normally
 /// checks it writes it instead when SEALPOST_BLESS is set.
 fn codegen() -> Result {
     run(Command::new(cargo_bin())
@@ -134,7 +136,7 @@ fn codegen() -> Result {
             "--test",
             "policy_file",
         ])
-        .args(["the_committed_json_schema_matches_the_rust_types"])
+        .args(["the_committed_json_schemas_match_the_rust_types"])
         .env("SEALPOST_BLESS", "1"))
 }
 

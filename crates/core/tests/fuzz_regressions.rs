@@ -45,7 +45,10 @@ fn inputs(target: &str) -> Vec<(PathBuf, Vec<u8>)> {
 fn key_accept(data: &[u8]) {
     match RecipientKey::accept_all(data, now()) {
         Ok(verdicts) => {
-            assert!(!verdicts.is_empty(), "accept_all returned Ok with no certificate");
+            assert!(
+                !verdicts.is_empty(),
+                "accept_all returned Ok with no certificate"
+            );
             for verdict in verdicts {
                 match verdict {
                     Ok(key) => {

@@ -271,19 +271,28 @@ fn a_key_url_must_stay_on_the_site() {
 }
 
 #[test]
-fn the_committed_json_schema_matches_the_rust_types() {
-    let committed = std::fs::read_to_string(
-        std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../docs/policy.schema.json"),
-    )
-    .unwrap_or_default();
-    if std::env::var_os("SEALPOST_BLESS").is_some() {
-        let path =
-            std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../docs/policy.schema.json");
-        std::fs::write(path, sealpost_core::schema::policy_schema_json()).unwrap();
-        return;
+fn the_committed_json_schemas_match_the_rust_types() {
+    let docs = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../docs");
+    let schemas = [
+        (
+            "policy.schema.json",
+            sealpost_core::schema::policy_schema_json(),
+        ),
+        (
+            "report.schema.json",
+            sealpost_core::schema::report_schema_json(),
+        ),
+    ];
+    for (file, generated) in schemas {
+        let path = docs.join(file);
+        if std::env::var_os("SEALPOST_BLESS").is_some() {
+            std::fs::write(&path, generated).unwrap();
+            continue;
+        }
+        let committed = std::fs::read_to_string(&path).unwrap_or_default();
+        assert!(
+            committed == generated,
+            "docs/{file} is out of date: run `cargo xtask codegen`"
+        );
     }
-    assert!(
-        committed == sealpost_core::schema::policy_schema_json(),
-        "docs/policy.schema.json is out of date: run `cargo xtask codegen`"
-    );
 }
