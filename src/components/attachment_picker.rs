@@ -2,7 +2,7 @@
 //! never read on the page; the sealing worker reads them when the report is encrypted.
 
 use leptos::prelude::*;
-use sealpost_core::policy::AttachmentLimits;
+use sealpost_core::policy::{document::human_size, AttachmentLimits};
 
 use crate::state::use_report_state;
 
@@ -58,7 +58,7 @@ pub fn AttachmentPicker(
                     view! {
                         <li>
                             <bdi class="attachment__name">{name}</bdi>
-                            " (" {human_size(file.size())} ") "
+                            " (" {human_size(file.size() as u64)} ") "
                             <button type="button" class="link" aria-label=remove_label on:click=move |_| remove(index)>
                                 "Remove"
                             </button>
@@ -71,8 +71,8 @@ pub fn AttachmentPicker(
     let limits_text = format!(
         "Up to {} files, {} each, {} in all. Files stay on your device until they are encrypted with the report.",
         limits.max_files,
-        human_size(limits.max_file_bytes as f64),
-        human_size(limits.max_total_bytes as f64)
+        human_size(limits.max_file_bytes),
+        human_size(limits.max_total_bytes)
     );
     let hint_id = format!("{id}-limits");
     view! {
@@ -86,53 +86,12 @@ pub fn AttachmentPicker(
     }
 }
 
-/// Whether `file` may join `files` under `limits`; if not, a message naming the file and the
-/// limit, so nothing is silently dropped.
+/// Whether `file` may join `files` under `limits` (the core's rule, which sealing checks again).
 fn admit(
     files: &[web_sys::File],
     file: &web_sys::File,
     limits: &AttachmentLimits,
 ) -> Result<(), String> {
-    let name = file.name();
-    if files.len() as u64 >= u64::from(limits.max_files) {
-        return Err(format!(
-            "“{name}” was not added: this project accepts at most {} files.",
-            limits.max_files
-        ));
-    }
-    if file.size() > limits.max_file_bytes as f64 {
-        return Err(format!(
-            "“{name}” is {}; this project accepts files up to {} each.",
-            human_size(file.size()),
-            human_size(limits.max_file_bytes as f64)
-        ));
-    }
-    let total: f64 = files.iter().map(|f| f.size()).sum::<f64>() + file.size();
-    if total > limits.max_total_bytes as f64 {
-        return Err(format!(
-            "“{name}” was not added: with it the attachments would total {}, more than the {} this project accepts.",
-            human_size(total),
-            human_size(limits.max_total_bytes as f64)
-        ));
-    }
-    Ok(())
-}
-
-/// "532 bytes", "14.2 KB", "100 MB" (powers of 1024, as file managers show them).
-pub fn human_size(bytes: f64) -> String {
-    const UNITS: [&str; 4] = ["KB", "MB", "GB", "TB"];
-    if bytes < 1024.0 {
-        return format!("{bytes} bytes");
-    }
-    let mut value = bytes / 1024.0;
-    let mut unit = 0;
-    while value >= 1024.0 && unit < UNITS.len() - 1 {
-        value /= 1024.0;
-        unit += 1;
-    }
-    if value >= 10.0 || value.fract() < 0.05 {
-        format!("{value:.0} {}", UNITS[unit])
-    } else {
-        format!("{value:.1} {}", UNITS[unit])
-    }
+    let sizes: Vec<u64> = files.iter().map(|f| f.size() as u64).collect();
+    limits.admit(&sizes, &file.name(), file.size() as u64)
 }

@@ -6,7 +6,9 @@
 //!   browser tests, the release build with its size report, the end-to-end test
 //! - `build`: setup and a release build into dist/
 //! - `size`:  the release build's asset sizes, raw / gzip -9 / brotli
+//! - `bench`: rPGP in the sealing worker vs OpenPGP.js, in headless Chromium (not part of `test`)
 
+mod bench;
 mod setup;
 mod size;
 mod tally;
@@ -32,6 +34,7 @@ fn main() -> ExitCode {
         "test" => test(),
         "build" => setup::run().and_then(|()| release_build()),
         "size" => size::report(&dist_dir()),
+        "bench" => bench::run(&args[1..]),
         "codegen" => codegen(),
         "help" | "--help" | "-h" => {
             print_help();
@@ -64,6 +67,7 @@ fn print_help() {
          \x20 setup   install missing tools: wasm32 target, trunk, wasm-bindgen, wasm-opt, chromium, gpg\n\
          \x20 build   release build into dist/\n\
          \x20 size    print the sizes of the release build in dist/\n\
+         \x20 bench   time rPGP (worker) against OpenPGP.js in headless Chromium [--quick]\n\
          \x20 codegen rewrite docs/policy.schema.json from the policy types"
     );
 }

@@ -73,7 +73,9 @@ impl Report {
     /// shows, in the policy's order; empty optional fields are left out.
     pub fn render_text(&self, policy: &Policy) -> String {
         let mut out = format!("Security report for {}\n", policy.project.name);
-        out.push_str("Composed with sealpost and encrypted in the reporter's browser.\n");
+        out.push_str(
+            "Composed with sealpost and encrypted before it left the reporter's device.\n",
+        );
         for field in &policy.fields {
             let Some(value) = self.render_value(field) else {
                 if field.required {
@@ -148,7 +150,7 @@ mod tests {
         assert_eq!(
             report.render_text(&policy),
             "Security report for sealpost demo project\n\
-             Composed with sealpost and encrypted in the reporter's browser.\n\
+             Composed with sealpost and encrypted before it left the reporter's device.\n\
              \n## Title\n\nXSS in search\n\
              \n## Vulnerability type\n\nCWE-79\n\
              \n## Affected versions\n\n1.0–1.2\n\

@@ -80,6 +80,9 @@ pub enum SealError {
     /// The report is not complete; nothing was encrypted.
     #[error("The report is incomplete: {}", .0.iter().map(ToString::to_string).collect::<Vec<_>>().join(" "))]
     Incomplete(Vec<FieldError>),
+    /// The attachments break the policy's limits.
+    #[error("{0}")]
+    Attachments(String),
     /// There is no key to encrypt to.
     #[error("There is no recipient key to encrypt to.")]
     NoRecipients,
@@ -138,6 +141,14 @@ pub fn seal_report_with_progress<R: RngCore + CryptoRng>(
     if !problems.is_empty() {
         return Err(SealError::Incomplete(problems));
     }
+    policy
+        .attachments
+        .check(
+            attachments
+                .iter()
+                .map(|a| (a.name.as_str(), a.bytes.len() as u64)),
+        )
+        .map_err(SealError::Attachments)?;
     if recipients.is_empty() {
         return Err(SealError::NoRecipients);
     }

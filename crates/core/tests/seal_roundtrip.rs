@@ -194,3 +194,40 @@ fn sealing_to_nobody_is_refused() {
     let err = sealpost_core::seal(b"x", &[], Encoding::Armored, thread_rng()).unwrap_err();
     assert!(matches!(err, SealError::NoRecipients));
 }
+
+#[test]
+fn attachments_beyond_the_policy_limits_are_refused_naming_the_file_and_the_limit() {
+    let mut policy = demo::policy();
+    policy.attachments.max_files = 1;
+    policy.attachments.max_file_bytes = 1024;
+    let report = complete_report();
+    let seal_with = |attachments: &[Attachment]| {
+        seal_report(
+            &policy,
+            &report,
+            attachments,
+            &[demo_key()],
+            Encoding::Armored,
+            corpus_now(),
+            thread_rng(),
+        )
+    };
+    let big = [Attachment::new("dump.bin", "", vec![0; 2048])];
+    match seal_with(&big) {
+        Err(SealError::Attachments(message)) => {
+            assert_eq!(
+                message,
+                "“dump.bin” is 2 KB; this project accepts files up to 1 KB each."
+            );
+        }
+        other => panic!("expected an attachment refusal, got {other:?}"),
+    }
+    let two = [
+        Attachment::new("a.txt", "text/plain", vec![1]),
+        Attachment::new("b.txt", "text/plain", vec![2]),
+    ];
+    assert!(matches!(
+        seal_with(&two),
+        Err(SealError::Attachments(m)) if m == "“b.txt” was not added: this project accepts at most 1 file."
+    ));
+}

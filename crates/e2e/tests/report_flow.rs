@@ -88,7 +88,24 @@ async fn a_report_typed_in_the_page_is_encrypted_there_and_gpg_recovers_every_fi
     browser.screenshot("sealed.png").await;
 
     let plaintext = Gpg::with_secret_key("demo-recipient.secret.asc").decrypt(armored.as_bytes());
-    assert_eq!(plaintext, report.render_text(&demo::policy()));
+    let letter = sealpost_testkit::letter::open(plaintext.as_bytes());
+    assert!(
+        letter
+            .text
+            .starts_with(&report.render_text(&demo::policy())),
+        "{}",
+        letter.text
+    );
+    for (id, _) in FIELDS {
+        let typed = report.text(id).trim();
+        let entry = letter.json["fields"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|entry| entry["id"] == id)
+            .unwrap();
+        assert_eq!(entry["value"], typed, "report.json field {id}");
+    }
 
     // The page fetched only its own assets, from its own origin, and sent nothing anywhere.
     let resources = client

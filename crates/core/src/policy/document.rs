@@ -241,6 +241,66 @@ pub struct AttachmentLimits {
     pub max_total_bytes: u64,
 }
 
+impl AttachmentLimits {
+    /// Whether a file `name` of `size` bytes may join files of `existing` sizes; if not, a
+    /// message naming the file and the limit, so nothing is dropped silently.
+    pub fn admit(&self, existing: &[u64], name: &str, size: u64) -> Result<(), String> {
+        if existing.len() as u64 >= u64::from(self.max_files) {
+            let files = if self.max_files == 1 { "file" } else { "files" };
+            return Err(format!(
+                "“{name}” was not added: this project accepts at most {} {files}.",
+                self.max_files
+            ));
+        }
+        if size > self.max_file_bytes {
+            return Err(format!(
+                "“{name}” is {}; this project accepts files up to {} each.",
+                human_size(size),
+                human_size(self.max_file_bytes)
+            ));
+        }
+        let total = existing.iter().sum::<u64>() + size;
+        if total > self.max_total_bytes {
+            return Err(format!(
+                "“{name}” was not added: with it the attachments would total {}, more than the \
+                 {} this project accepts.",
+                human_size(total),
+                human_size(self.max_total_bytes)
+            ));
+        }
+        Ok(())
+    }
+
+    /// Checks a whole list, as [`AttachmentLimits::admit`] would one by one.
+    pub fn check<'a>(&self, files: impl IntoIterator<Item = (&'a str, u64)>) -> Result<(), String> {
+        let mut sizes = Vec::new();
+        for (name, size) in files {
+            self.admit(&sizes, name, size)?;
+            sizes.push(size);
+        }
+        Ok(())
+    }
+}
+
+/// "532 bytes", "14.2 KB", "100 MB" (powers of 1024, as file managers show them).
+pub fn human_size(bytes: u64) -> String {
+    const UNITS: [&str; 4] = ["KB", "MB", "GB", "TB"];
+    if bytes < 1024 {
+        return format!("{bytes} bytes");
+    }
+    let mut value = bytes as f64 / 1024.0;
+    let mut unit = 0;
+    while value >= 1024.0 && unit < UNITS.len() - 1 {
+        value /= 1024.0;
+        unit += 1;
+    }
+    if value >= 10.0 || value.fract() < 0.05 {
+        format!("{value:.0} {}", UNITS[unit])
+    } else {
+        format!("{value:.1} {}", UNITS[unit])
+    }
+}
+
 impl Default for AttachmentLimits {
     fn default() -> Self {
         Self {
