@@ -52,7 +52,10 @@ fn open(armored: &str) -> String {
     let letter = mail_parser::MessageParser::default()
         .parse(&mime)
         .expect("a MIME letter");
-    letter.body_text(0).expect("a text part").replace("\r\n", "\n")
+    letter
+        .body_text(0)
+        .expect("a text part")
+        .replace("\r\n", "\n")
 }
 
 /// The browser tests' cryptography: the worker's own logic (`Sealer`), run in the page, since
