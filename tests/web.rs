@@ -406,3 +406,45 @@ async fn an_embedded_policy_drives_the_form_and_its_markup_is_shown_as_text() {
         Some("https://github.com/widgets/widgets/security/advisories/new")
     );
 }
+
+#[wasm_bindgen_test]
+async fn a_policy_whose_key_expired_gets_a_page_naming_the_key_and_the_date() {
+    let json = serde_json::json!({
+        "version": 1,
+        "project": { "name": "Stale" },
+        "recipients": [{ "key": include_str!("fixtures/keys/expired.public.asc") }],
+        "channels": [{ "type": "github_advisory", "repository": "stale/stale" }],
+        "fields": [{ "id": "description", "status": "required" }]
+    });
+    let _policy = EmbeddedPolicy::new(&json.to_string());
+    let (root, _mounted) = mount().await;
+    assert!(root.query_selector("form").unwrap().is_none());
+    let text = find::<Element>(&root, ".policy-error")
+        .text_content()
+        .unwrap();
+    assert!(text.contains("recipients[0].key"), "{text}");
+    assert!(text.contains("expired on 2020-12-31"), "{text}");
+}
+
+#[wasm_bindgen_test]
+async fn a_v6_key_and_a_nist_key_are_both_shown_with_algorithm_and_version() {
+    let json = serde_json::json!({
+        "version": 1,
+        "project": { "name": "Modern" },
+        "recipients": [
+            { "name": "Team (v6)", "key": include_str!("fixtures/keys/v6-x448.public.asc") },
+            { "name": "Backup", "key": include_str!("fixtures/keys/nistp384.public.asc") }
+        ],
+        "channels": [{ "type": "github_advisory", "repository": "modern/modern" }],
+        "fields": [{ "id": "description", "status": "required" }]
+    });
+    let _policy = EmbeddedPolicy::new(&json.to_string());
+    let (root, _mounted) = mount().await;
+    let card = find::<Element>(&root, ".recipient").text_content().unwrap();
+    assert!(card.contains("X448 (OpenPGP v6)"), "{card}");
+    assert!(card.contains("ECDH NIST P-384 (OpenPGP v4)"), "{card}");
+    assert!(
+        card.contains("Every one of these keys can read your report."),
+        "{card}"
+    );
+}
