@@ -2,7 +2,7 @@
 
 use std::rc::Rc;
 
-use leptos::{html, prelude::*};
+use leptos::{html, prelude::*, task::spawn_local};
 
 use crate::{
     components::{
@@ -11,9 +11,9 @@ use crate::{
     },
     services::{
         crypto::CryptoBackend,
-        load_policy::{load_policy, LoadedPolicy},
+        load_policy::{load_policy, LoadedPolicy, PolicyFailure},
     },
-    state::{provide_report_state, ReportState},
+    state::{provide_report_state, use_report_state, ReportState},
 };
 
 #[component]
@@ -22,10 +22,7 @@ pub fn App(
     crypto: Rc<dyn CryptoBackend>,
 ) -> impl IntoView {
     let crypto = StoredValue::new_local(crypto);
-    let loaded = LocalResource::new(move || {
-        let crypto = crypto.get_value();
-        async move { load_policy(crypto.as_ref()).await }
-    });
+    let loaded = LocalResource::new(load_policy);
     view! {
         <Suspense fallback=|| view! { <main><p class="loading">"Loading the project's policy…"</p></main> }>
             {move || Suspend::new(async move {
@@ -42,14 +39,45 @@ pub fn App(
     }
 }
 
+/// The form is drawn as soon as the policy is read; the keys are accepted by the worker
+/// meanwhile (its wasm loads in the background). A key that cannot be used replaces the page with
+/// the policy's problems, as a broken policy does.
 #[component]
 fn ReportPage(
-    /// The checked policy and its accepted keys.
+    /// The checked policy, with its key files fetched.
     loaded: LoadedPolicy,
     crypto: Rc<dyn CryptoBackend>,
 ) -> impl IntoView {
-    let project = loaded.policy.project.name.clone();
-    provide_report_state(ReportState::new(loaded.policy, loaded.recipients, crypto));
+    let LoadedPolicy {
+        policy,
+        accept,
+        source,
+    } = loaded;
+    let state = ReportState::new(policy, Rc::clone(&crypto));
+    provide_report_state(state);
+    let key_failure = RwSignal::new(None::<PolicyFailure>);
+    spawn_local(async move {
+        match crypto.accept(accept).await {
+            Ok(recipients) => state.recipients.set(Some(recipients)),
+            Err(errors) => key_failure.set(Some(PolicyFailure { source, errors })),
+        }
+    });
+    move || match key_failure.get() {
+        Some(failure) => view! {
+            <header class="masthead"><p class="brand">"sealpost"</p></header>
+            <main><PolicyErrorPage failure=failure /></main>
+        }
+        .into_any(),
+        None => view! { <ReportLayout /> }.into_any(),
+    }
+}
+
+#[component]
+fn ReportLayout() -> impl IntoView {
+    let state = use_report_state();
+    let project = state
+        .policy
+        .with_value(|policy| policy.project.name.clone());
     let sealed_heading = NodeRef::<html::H2>::new();
     view! {
         <header class="masthead">

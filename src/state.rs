@@ -17,8 +17,9 @@ use crate::services::crypto::CryptoBackend;
 pub struct ReportState {
     /// The project's policy (fixed for the page's lifetime).
     pub policy: StoredValue<Policy>,
-    /// Every recipient key, as accepted by the sealing worker; each report is encrypted to all.
-    pub recipients: StoredValue<Vec<RecipientSummary>>,
+    /// Every recipient key, once the sealing worker has accepted them (`None` until then);
+    /// each report is encrypted to all.
+    pub recipients: RwSignal<Option<Vec<RecipientSummary>>>,
     /// Where keys are checked and reports sealed (the worker, in the app).
     pub crypto: StoredValue<Rc<dyn CryptoBackend>, LocalStorage>,
     /// Everything the researcher entered, exactly as entered.
@@ -60,11 +61,7 @@ impl Sealed {
 }
 
 impl ReportState {
-    pub fn new(
-        policy: Policy,
-        recipients: Vec<RecipientSummary>,
-        crypto: Rc<dyn CryptoBackend>,
-    ) -> Self {
+    pub fn new(policy: Policy, crypto: Rc<dyn CryptoBackend>) -> Self {
         let report = RwSignal::new(Report::default());
         let policy = StoredValue::new(policy);
         let problems = Memo::new(move |_| {
@@ -72,7 +69,7 @@ impl ReportState {
         });
         Self {
             policy,
-            recipients: StoredValue::new(recipients),
+            recipients: RwSignal::new(None),
             crypto: StoredValue::new_local(crypto),
             report,
             attachments: RwSignal::new_local(Vec::new()),

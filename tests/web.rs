@@ -133,6 +133,17 @@ async fn mount() -> (Element, impl Drop) {
     (container, handle)
 }
 
+/// Waits (a few ticks at most) until `selector` matches in `root`.
+async fn wait_for(root: &Element, selector: &str) {
+    for _ in 0..50 {
+        if root.query_selector(selector).unwrap().is_some() {
+            return;
+        }
+        tick().await;
+    }
+    panic!("nothing matched {selector}");
+}
+
 /// Puts a policy into the page the way a project embeds one; removed again on drop.
 struct EmbeddedPolicy(Element);
 
@@ -243,6 +254,7 @@ async fn every_field_has_a_label_tied_to_its_control_and_the_recipient_is_shown(
             Some("false")
         );
     }
+    wait_for(&root, ".fingerprint").await;
     let fingerprint: Element = find(&root, ".fingerprint");
     assert_eq!(
         fingerprint.text_content().unwrap(),
@@ -440,6 +452,7 @@ async fn a_v6_key_and_a_nist_key_are_both_shown_with_algorithm_and_version() {
     });
     let _policy = EmbeddedPolicy::new(&json.to_string());
     let (root, _mounted) = mount().await;
+    wait_for(&root, ".recipient__key").await;
     let card = find::<Element>(&root, ".recipient").text_content().unwrap();
     assert!(card.contains("X448 (OpenPGP v6)"), "{card}");
     assert!(card.contains("ECDH NIST P-384 (OpenPGP v4)"), "{card}");

@@ -4,12 +4,26 @@
 
 use leptos::prelude::*;
 
+use sealpost_core::protocol::RecipientSummary;
+
 use crate::state::use_report_state;
 
 #[component]
 pub fn RecipientCard() -> impl IntoView {
     let state = use_report_state();
-    let keys = state.recipients.get_value();
+    move || match state.recipients.get() {
+        None => view! {
+            <section class="recipient" aria-labelledby="recipient-heading" aria-busy="true">
+                <h2 id="recipient-heading">"Encrypted to"</h2>
+                <p role="status">"Checking the project's key…"</p>
+            </section>
+        }
+        .into_any(),
+        Some(keys) => recipient_list(keys).into_any(),
+    }
+}
+
+fn recipient_list(keys: Vec<RecipientSummary>) -> impl IntoView {
     let several = keys.len() > 1;
     let items = keys
         .into_iter()

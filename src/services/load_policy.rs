@@ -7,21 +7,22 @@
 use sealpost_core::{
     demo,
     policy::{is_same_site_path, KeySource},
-    protocol::{AcceptRequest, RecipientSummary},
+    protocol::AcceptRequest,
     Policy, PolicyError,
 };
 
-use crate::{browser, services::crypto::CryptoBackend};
+use crate::browser;
 
 /// The id of the script element a page can embed its policy in.
 pub const POLICY_ELEMENT_ID: &str = "sealpost-policy";
 
-/// A policy ready to use: checked, with every recipient's key accepted.
+/// A checked policy, with its key files fetched: the form can be drawn while the sealing worker
+/// accepts the keys (`accept`).
 #[derive(Clone)]
 pub struct LoadedPolicy {
     pub policy: Policy,
-    /// Every key reports are encrypted to (a recipient's key file may hold several).
-    pub recipients: Vec<RecipientSummary>,
+    /// What the worker needs to accept the keys.
+    pub accept: AcceptRequest,
     pub source: PolicySource,
 }
 
@@ -52,8 +53,8 @@ pub struct PolicyFailure {
     pub errors: Vec<PolicyError>,
 }
 
-/// Finds the policy, checks it, fetches its key files and has `crypto` accept the keys.
-pub async fn load_policy(crypto: &dyn CryptoBackend) -> Result<LoadedPolicy, PolicyFailure> {
+/// Finds the policy, checks it and fetches its key files.
+pub async fn load_policy() -> Result<LoadedPolicy, PolicyFailure> {
     let (source, json) = find_policy_text()
         .await
         .map_err(|(source, error)| PolicyFailure {
@@ -65,15 +66,14 @@ pub async fn load_policy(crypto: &dyn CryptoBackend) -> Result<LoadedPolicy, Pol
         errors,
     };
     let policy = Policy::from_json(&json).map_err(fail)?;
-    let request = AcceptRequest {
+    let accept = AcceptRequest {
         fetched_keys: fetch_keys(&policy).await,
         policy_json: json,
         now_ms: js_sys::Date::now(),
     };
-    let recipients = crypto.accept(request).await.map_err(fail)?;
     Ok(LoadedPolicy {
         policy,
-        recipients,
+        accept,
         source,
     })
 }
