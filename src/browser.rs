@@ -22,16 +22,11 @@ pub async fn copy_to_clipboard(text: &str) -> Result<(), String> {
 
 /// Offers `text` as a file download named `file_name`, without any network request.
 pub fn download_text(file_name: &str, mime_type: &str, text: &str) -> Result<(), String> {
-    let parts = js_sys::Array::of1(&JsValue::from_str(text));
-    let options = web_sys::BlobPropertyBag::new();
-    options.set_type(mime_type);
-    let blob = web_sys::Blob::new_with_str_sequence_and_options(&parts, &options)
-        .map_err(|err| describe(&err))?;
-    let url = web_sys::Url::create_object_url_with_blob(&blob).map_err(|err| describe(&err))?;
-    let result = click_download_link(&url, file_name);
-    // The click has started the download; the object URL is no longer needed.
-    let _ = web_sys::Url::revoke_object_url(&url);
-    result
+    download_parts(
+        file_name,
+        mime_type,
+        &js_sys::Array::of1(&JsValue::from_str(text)),
+    )
 }
 
 /// Offers `bytes` (a JavaScript array, possibly huge) as a file download named `file_name`.
@@ -40,13 +35,18 @@ pub fn download_bytes(
     mime_type: &str,
     bytes: &js_sys::Uint8Array,
 ) -> Result<(), String> {
-    let parts = js_sys::Array::of1(bytes);
+    download_parts(file_name, mime_type, &js_sys::Array::of1(bytes))
+}
+
+/// `parts` (strings or byte arrays) as one Blob, downloaded through a temporary object URL.
+fn download_parts(file_name: &str, mime_type: &str, parts: &js_sys::Array) -> Result<(), String> {
     let options = web_sys::BlobPropertyBag::new();
     options.set_type(mime_type);
-    let blob = web_sys::Blob::new_with_u8_array_sequence_and_options(&parts, &options)
+    let blob = web_sys::Blob::new_with_blob_sequence_and_options(parts, &options)
         .map_err(|err| describe(&err))?;
     let url = web_sys::Url::create_object_url_with_blob(&blob).map_err(|err| describe(&err))?;
     let result = click_download_link(&url, file_name);
+    // The click has started the download; the object URL is no longer needed.
     let _ = web_sys::Url::revoke_object_url(&url);
     result
 }
