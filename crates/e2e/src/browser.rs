@@ -168,3 +168,112 @@ fn xpath_literal(text: &str) -> String {
         format!("concat({})", parts.join(", \"'\", "))
     }
 }
+
+impl Browser {
+    /// Like [`Browser::wait_for_script`], for pages that take longer than its ten seconds
+    /// (benchmarks, huge attachments): polls `script` every 100 ms for up to `timeout`.
+    pub async fn wait_for_script_within(&self, script: &str, timeout: Duration) -> String {
+        let deadline = Instant::now() + timeout;
+        loop {
+            let value = self
+                .client
+                .execute(script, vec![])
+                .await
+                .expect("run script");
+            if let Some(text) = value.as_str() {
+                return text.to_owned();
+            }
+            assert!(
+                Instant::now() < deadline,
+                "timed out after {timeout:?} waiting for: {script}"
+            );
+            tokio::time::sleep(Duration::from_millis(100)).await;
+        }
+    }
+}
+
+impl Browser {
+    /// Lets the page save downloads (such as "Download report.pgp") into `dir`, without asking:
+    /// Chromium's DevTools `Browser.setDownloadBehavior`, sent through chromedriver's
+    /// `goog/cdp/execute` endpoint (fantoccini has no command for it).
+    pub async fn allow_downloads_to(&self, dir: &std::path::Path) {
+        let session = self
+            .client
+            .session_id()
+            .await
+            .expect("session id")
+            .expect("a WebDriver session");
+        let port = driver_port(self.driver.id());
+        let body = serde_json::json!({
+            "cmd": "Browser.setDownloadBehavior",
+            "params": { "behavior": "allow", "downloadPath": dir, "eventsEnabled": false },
+        })
+        .to_string();
+        let path = format!("/session/{session}/goog/cdp/execute");
+        let response = tokio::task::spawn_blocking(move || http_post(port, &path, &body))
+            .await
+            .expect("the request thread");
+        assert!(
+            response.starts_with("HTTP/1.1 200"),
+            "chromedriver refused Browser.setDownloadBehavior: {response}"
+        );
+    }
+}
+
+/// The `--port=` chromedriver `pid` was started with.
+fn driver_port(pid: u32) -> u16 {
+    let cmdline = std::fs::read(format!("/proc/{pid}/cmdline")).expect("chromedriver's cmdline");
+    cmdline
+        .split(|byte| *byte == 0)
+        .filter_map(|arg| std::str::from_utf8(arg).ok())
+        .find_map(|arg| arg.strip_prefix("--port="))
+        .and_then(|port| port.parse().ok())
+        .expect("chromedriver was started with --port")
+}
+
+/// A minimal HTTP/1.1 POST of a JSON `body` to 127.0.0.1:`port`: the status line and the body
+/// (read by its Content-Length, since chromedriver keeps connections open), within 30 seconds.
+fn http_post(port: u16, path: &str, body: &str) -> String {
+    use std::io::{BufRead, BufReader, Read, Write};
+    let stream = TcpStream::connect(("127.0.0.1", port)).expect("connect to chromedriver");
+    let timeout = Some(Duration::from_secs(30));
+    stream.set_read_timeout(timeout).expect("socket timeout");
+    stream.set_write_timeout(timeout).expect("socket timeout");
+    write!(
+        &stream,
+        "POST {path} HTTP/1.1\r\nHost: 127.0.0.1:{port}\r\nContent-Type: application/json\r\n\
+         Content-Length: {}\r\nConnection: close\r\n\r\n{body}",
+        body.len()
+    )
+    .expect("send to chromedriver");
+    let mut reader = BufReader::new(stream);
+    let mut status = String::new();
+    reader
+        .read_line(&mut status)
+        .expect("read chromedriver's answer");
+    let mut length = 0;
+    loop {
+        let mut line = String::new();
+        reader
+            .read_line(&mut line)
+            .expect("read chromedriver's answer");
+        let line = line.trim_end();
+        if line.is_empty() {
+            break;
+        }
+        if let Some((name, value)) = line.split_once(':') {
+            if name.eq_ignore_ascii_case("content-length") {
+                length = value.trim().parse().unwrap_or(0);
+            }
+        }
+    }
+    let mut answer = vec![0; length];
+    reader
+        .read_exact(&mut answer)
+        .expect("read chromedriver's answer");
+    format!(
+        "{}\n{}",
+        status.trim_end(),
+        String::from_utf8_lossy(&answer)
+    )
+}

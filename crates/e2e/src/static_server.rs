@@ -106,3 +106,75 @@ fn respond(root: &Path, url: &str) -> tiny_http::Response<std::io::Cursor<Vec<u8
         Err(_) => tiny_http::Response::from_string("not found").with_status_code(404),
     }
 }
+
+impl StaticServer {
+    /// Serves `root`, and also each `(path, file)` in `files` (read from disk at each request,
+    /// with a Content-Type from the file's extension, so module scripts such as `.mjs` load)
+    /// and each `(path, body)` in `extra`. For pages that live outside the build, such as the
+    /// benchmark, next to the built app on the same origin.
+    pub fn start_with_files(
+        root: &Path,
+        files: Vec<(String, PathBuf)>,
+        extra: Vec<(String, Vec<u8>)>,
+    ) -> Self {
+        let server = Arc::new(tiny_http::Server::http("127.0.0.1:0").expect("bind 127.0.0.1"));
+        let port = server.server_addr().to_ip().expect("an IP listener").port();
+        let seen = Arc::new(Mutex::new(Vec::new()));
+        let thread = {
+            let (server, seen, root) = (server.clone(), seen.clone(), root.to_path_buf());
+            thread::spawn(move || {
+                for mut request in server.incoming_requests() {
+                    let mut body = Vec::new();
+                    let _ = request.as_reader().read_to_end(&mut body);
+                    seen.lock().unwrap().push(SeenRequest {
+                        method: request.method().to_string(),
+                        url: request.url().to_owned(),
+                        body,
+                    });
+                    let path = request.url().split(['?', '#']).next().unwrap_or("/");
+                    let file = files.iter().find(|(file_path, _)| file_path == path);
+                    let response = match (file, extra.iter().find(|(p, _)| p == path)) {
+                        (Some((_, file)), _) => match std::fs::read(file) {
+                            Ok(bytes) => {
+                                let header = tiny_http::Header::from_bytes(
+                                    "Content-Type",
+                                    content_type_for(file),
+                                )
+                                .unwrap();
+                                tiny_http::Response::from_data(bytes).with_header(header)
+                            }
+                            Err(err) => tiny_http::Response::from_string(format!(
+                                "{}: {err}",
+                                file.display()
+                            ))
+                            .with_status_code(500),
+                        },
+                        (None, Some((_, body))) => tiny_http::Response::from_data(body.clone()),
+                        (None, None) => respond(&root, request.url()),
+                    };
+                    let _ = request.respond(response);
+                }
+            })
+        };
+        Self {
+            server,
+            url: format!("http://127.0.0.1:{port}/"),
+            seen,
+            thread: Some(thread),
+        }
+    }
+}
+
+/// The Content-Type a browser needs for `file`, by its extension.
+pub fn content_type_for(file: &Path) -> &'static str {
+    match file.extension().and_then(|e| e.to_str()) {
+        Some("html") => "text/html; charset=utf-8",
+        Some("js" | "mjs") => "text/javascript",
+        Some("wasm") => "application/wasm",
+        Some("css") => "text/css",
+        Some("svg") => "image/svg+xml",
+        Some("json") => "application/json",
+        Some("asc" | "txt") => "text/plain; charset=utf-8",
+        _ => "application/octet-stream",
+    }
+}

@@ -19,6 +19,7 @@ pub fn start() {
         match kind.as_str() {
             "accept" => accept(&id, &json),
             "seal" => seal(&id, &json, &get(&data, "files")),
+            "encrypt" => encrypt(&id, &json, &get(&data, "files")),
             other => post(
                 &reply(&id, "failed", &format!("unknown request {other:?}")),
                 None,
@@ -74,6 +75,73 @@ fn seal(id: &JsValue, json: &str, files: &JsValue) {
         }
         Err(reason) => fail(id, reason),
     }
+}
+
+/// Raw encryption, for benchmarks and tools: `json` is `{"keys": [armored public keys],
+/// "armor": bool}` and `files` holds one `Blob` of plaintext. Each key is accepted as the app
+/// accepts policy keys, then the plaintext is encrypted to all of them. Replies `{type:
+/// "encrypted", json: {"ms_inside", "cipher"}, message}` (the buffer transferred) or `failed`.
+/// `ms_inside` is the time spent in `sealpost_core::seal` alone.
+fn encrypt(id: &JsValue, json: &str, files: &JsValue) {
+    let request: serde_json::Value = match serde_json::from_str(json) {
+        Ok(request) => request,
+        Err(err) => return fail(id, format!("malformed encrypt request: {err}")),
+    };
+    let Some(armored_keys) = request.get("keys").and_then(serde_json::Value::as_array) else {
+        return fail(id, "the encrypt request has no `keys` array".into());
+    };
+    let encoding = match request.get("armor").and_then(serde_json::Value::as_bool) {
+        Some(false) => sealpost_core::Encoding::Binary,
+        _ => sealpost_core::Encoding::Armored,
+    };
+    let now = sealpost_core::protocol::system_time(js_sys::Date::now());
+    let mut keys = Vec::with_capacity(armored_keys.len());
+    for (index, key) in armored_keys.iter().enumerate() {
+        let Some(text) = key.as_str() else {
+            return fail(id, format!("keys[{index}] is not a string"));
+        };
+        match sealpost_core::RecipientKey::accept(text.as_bytes(), now) {
+            Ok(key) => keys.push(key),
+            Err(err) => return fail(id, format!("keys[{index}]: {err}")),
+        }
+    }
+    let plaintext = match read_files(files) {
+        Ok(mut contents) if contents.len() == 1 => contents.remove(0),
+        Ok(contents) => {
+            return fail(
+                id,
+                format!("expected one plaintext Blob, got {}", contents.len()),
+            )
+        }
+        Err(reason) => return fail(id, reason),
+    };
+    let started = now_ms();
+    let sealed = sealpost_core::seal(&plaintext, &keys, encoding, rand_core::OsRng);
+    let ms_inside = now_ms() - started;
+    drop(plaintext);
+    match sealed {
+        Ok((message, cipher)) => {
+            let info = serde_json::json!({ "ms_inside": ms_inside, "cipher": cipher.to_string() });
+            let reply = reply(id, "encrypted", &info.to_string());
+            let bytes = Uint8Array::from(message.as_slice());
+            drop(message);
+            set(&reply, "message", &bytes);
+            post(&reply, Some(&Array::of1(&bytes.buffer())));
+        }
+        Err(err) => fail(id, err.to_string()),
+    }
+}
+
+/// A high-resolution clock in milliseconds: the global `performance.now()` where there is one,
+/// else `Date.now()`.
+fn now_ms() -> f64 {
+    let performance = get(&js_sys::global(), "performance");
+    get(&performance, "now")
+        .dyn_into::<js_sys::Function>()
+        .ok()
+        .and_then(|now| now.call0(&performance).ok())
+        .and_then(|value| value.as_f64())
+        .unwrap_or_else(js_sys::Date::now)
 }
 
 /// Reads each attached `Blob`; synchronous reads are allowed (and simplest) in a worker.
