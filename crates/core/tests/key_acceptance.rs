@@ -322,3 +322,54 @@ fn a_secret_key_in_binary_form_is_refused_too() {
         KeyError::SecretKey
     );
 }
+
+/// Every real key in the corpus, with the verdict its MANIFEST gives (clock 2026-11-23): the
+/// encryption subkey chosen, or the refusal code.
+#[test]
+fn every_corpus_key_gets_the_verdict_the_manifest_expects() {
+    let cases: [(&str, Result<&str, &str>); 11] = [
+        ("actualsecurity-placeholder-not-a-key.txt", Err("not-a-key")),
+        (
+            "core-lightning-cdecker.asc",
+            Ok("56B76311EF74B0DD136C562F195ECA6C6C0BA91D"),
+        ),
+        (
+            "core-lightning-rustyrussell.asc",
+            Ok("92E92919E12DFE5E69A5813717D5867B7E499676"),
+        ),
+        ("ethereum-security-from-SECURITY-md.asc", Err("expired")),
+        ("grin-lehnberg.asc", Err("encryption-subkey-expired")),
+        (
+            "libomemo-js-maintainer.asc",
+            Ok("39A7402C50B7515962F792DE4DAF06EFBE69FFDB"),
+        ),
+        (
+            "monetr-security.asc",
+            Ok("DACC0BF490694C005AB7CFB9F2BBB1889F5C064B"),
+        ),
+        (
+            "qubes-security-team.asc",
+            Ok("73471302917A6769C7D622754F75939930498E2A"),
+        ),
+        (
+            "ruby-security-team.asc",
+            Ok("37095C0C1234D82B68593AFABF8640DCF2A6EBB3"),
+        ),
+        (
+            "rust-security-team.asc",
+            Ok("643C00B74E768F0D029A62C9ACBCF3774AC2899E"),
+        ),
+        (
+            "shelltrail-security.asc",
+            Ok("66414AC87459342DB195C32E6155347212A27818"),
+        ),
+    ];
+    for (file, expected) in cases {
+        let verdict = accept(&format!("corpus/{file}"));
+        match (expected, verdict) {
+            (Ok(subkey), Ok(key)) => assert_eq!(key.encryption_fingerprint(), subkey, "{file}"),
+            (Err(code), Err(err)) => assert_eq!(err.code(), code, "{file}: {err}"),
+            (expected, verdict) => panic!("{file}: expected {expected:?}, got {verdict:?}"),
+        }
+    }
+}
