@@ -2,6 +2,7 @@
 //! by each of the project's channels. Everything here is ciphertext.
 
 use leptos::{html, prelude::*, task::spawn_local};
+use sealpost_core::policy::document::human_size;
 
 use crate::{browser, components::channel_list::ChannelList, state::use_report_state};
 
@@ -25,20 +26,22 @@ pub fn SealedOutput(
             .sealed
             .with(|s| s.as_ref().map_or("report.asc", |s| s.file_name()))
     };
+    // Sizes for people, with the exact byte counts kept in `data-bytes` for tools and tests.
     let details = move || {
         state.sealed.with(|s| {
             s.as_ref().map(|s| {
-                format!(
-                    "Report {} · {} · {} bytes before encryption, {} after.",
-                    s.info.report_id,
-                    s.info.cipher,
-                    s.info.plaintext_bytes,
-                    s.bytes.length()
-                )
+                let before = s.info.plaintext_bytes;
+                let after = u64::from(s.bytes.length());
+                view! {
+                    {format!("Report {} · {} · ", s.info.report_id, s.info.cipher)}
+                    <span class="size-before" data-bytes=before.to_string()>{human_size(before)}</span>
+                    " before encryption, "
+                    <span class="size-after" data-bytes=after.to_string()>{human_size(after)}</span>
+                    " after."
+                }
             })
         })
     };
-
     let copy = move |_| {
         let Some(text) = armored.get() else { return };
         spawn_local(async move {

@@ -90,8 +90,11 @@ pub fn compose<R: RngCore + CryptoRng>(
     if let Some(address) = reporter_address(policy, report) {
         message = message.reply_to(address);
     }
+    // Sized once: base64 makes attachments a third larger, plus line breaks and headers.
+    let attached: usize = attachments.iter().map(|a| a.bytes.len()).sum();
+    let mut mime = Vec::with_capacity(attached / 3 * 4 + attached / 38 + 64 * 1024);
     // Writing into a Vec cannot fail.
-    let mime = message.write_to_vec().unwrap_or_default();
+    let _ = message.write_to(&mut mime);
     Letter { mime, document }
 }
 

@@ -138,7 +138,7 @@ impl Sealer {
         let sealed = seal_report_with_progress(
             policy,
             &request.report,
-            &attachments,
+            attachments,
             keys,
             request.encoding,
             system_time(request.now_ms),
@@ -149,8 +149,8 @@ impl Sealer {
         let info = SealedInfo {
             encoding: request.encoding,
             cipher: sealed.cipher.to_string(),
-            report_id: sealed.letter.document.id.clone(),
-            plaintext_bytes: sealed.letter.mime.len() as u64,
+            report_id: sealed.document.id.clone(),
+            plaintext_bytes: sealed.plaintext_bytes,
         };
         Ok((sealed.message, info))
     }

@@ -24,7 +24,10 @@ use crate::{
     key::{EncryptionKeyRef, RecipientKey},
     letter::{self, Letter},
     policy::Policy,
-    report::{document::Attachment, Report},
+    report::{
+        document::{Attachment, ReportDocument},
+        Report,
+    },
     validate::{validate, FieldError},
 };
 
@@ -97,8 +100,10 @@ pub struct Sealed {
     /// The OpenPGP message, armored or binary as asked.
     pub message: Vec<u8>,
     pub cipher: Cipher,
-    /// What was encrypted (for the receipt; never sent anywhere).
-    pub letter: Letter,
+    /// The structured report that was encrypted (for the receipt; never sent anywhere).
+    pub document: ReportDocument,
+    /// The size of the letter before encryption.
+    pub plaintext_bytes: u64,
 }
 
 /// Validates `report` against `policy`, composes the letter (text, JSON, `attachments`) and
@@ -115,7 +120,7 @@ pub fn seal_report<R: RngCore + CryptoRng>(
     seal_report_with_progress(
         policy,
         report,
-        attachments,
+        attachments.to_vec(),
         recipients,
         encoding,
         created,
@@ -125,12 +130,14 @@ pub fn seal_report<R: RngCore + CryptoRng>(
 }
 
 /// [`seal_report`], calling `progress(done, total)` (bytes of the letter encrypted so far) as
-/// encryption proceeds, about every [`PROGRESS_STEP`] bytes.
+/// encryption proceeds, about every [`PROGRESS_STEP`] bytes. Takes the attachments by value and
+/// frees them (and the letter) as soon as they are encrypted: a 100 MB attachment otherwise
+/// costs several times its size at the peak, and wasm memory never shrinks.
 #[allow(clippy::too_many_arguments)] // one call site each; a struct would only rename them
 pub fn seal_report_with_progress<R: RngCore + CryptoRng>(
     policy: &Policy,
     report: &Report,
-    attachments: &[Attachment],
+    attachments: Vec<Attachment>,
     recipients: &[RecipientKey],
     encoding: Encoding,
     created: SystemTime,
@@ -152,19 +159,23 @@ pub fn seal_report_with_progress<R: RngCore + CryptoRng>(
     if recipients.is_empty() {
         return Err(SealError::NoRecipients);
     }
-    let letter = letter::compose(policy, report, attachments, created, &mut rng);
+    let Letter { mime, document } =
+        letter::compose(policy, report, &attachments, created, &mut rng);
+    drop(attachments);
+    let plaintext_bytes = mime.len();
     let source = ProgressReader {
-        inner: letter.mime.as_slice(),
+        inner: mime.as_slice(),
         done: 0,
         reported: 0,
-        total: letter.mime.len() as u64,
+        total: plaintext_bytes as u64,
         progress,
     };
-    let (message, cipher) = seal_reader(source, recipients, encoding, &mut rng)?;
+    let (message, cipher) = seal_source(source, plaintext_bytes, recipients, encoding, &mut rng)?;
     Ok(Sealed {
         message,
         cipher,
-        letter,
+        document,
+        plaintext_bytes: plaintext_bytes as u64,
     })
 }
 
@@ -198,13 +209,25 @@ pub fn seal<R: RngCore + CryptoRng>(
     encoding: Encoding,
     rng: R,
 ) -> Result<(Vec<u8>, Cipher), SealError> {
-    seal_reader(plaintext, recipients, encoding, rng)
+    seal_source(plaintext, plaintext.len(), recipients, encoding, rng)
 }
 
 /// Like [`seal`], reading the plaintext from `source` as encryption proceeds, so a caller can
 /// report progress from its reader.
 pub fn seal_reader<S: Read, R: RngCore + CryptoRng>(
     source: S,
+    recipients: &[RecipientKey],
+    encoding: Encoding,
+    rng: R,
+) -> Result<(Vec<u8>, Cipher), SealError> {
+    seal_source(source, 0, recipients, encoding, rng)
+}
+
+/// [`seal_reader`] with the plaintext's expected length, so the output is allocated once rather
+/// than grown by doubling (which can briefly need twice the message's size).
+fn seal_source<S: Read, R: RngCore + CryptoRng>(
+    source: S,
+    plaintext_len: usize,
     recipients: &[RecipientKey],
     encoding: Encoding,
     mut rng: R,
@@ -223,7 +246,7 @@ pub fn seal_reader<S: Read, R: RngCore + CryptoRng>(
                     EncryptionKeyRef::Subkey(key) => builder.encrypt_to_key(&mut rng, key)?,
                 };
             }
-            finish(builder, encoding, rng)?
+            finish(builder, encoding, plaintext_len, rng)?
         }
         Cipher::SeipdV2(sym, aead) => {
             let mut builder = builder.seipd_v2(&mut rng, sym, aead, AEAD_CHUNK_SIZE);
@@ -234,7 +257,7 @@ pub fn seal_reader<S: Read, R: RngCore + CryptoRng>(
                     EncryptionKeyRef::Subkey(key) => builder.encrypt_to_key(&mut rng, key)?,
                 };
             }
-            finish(builder, encoding, rng)?
+            finish(builder, encoding, plaintext_len, rng)?
         }
     };
     Ok((message, cipher))
@@ -243,14 +266,22 @@ pub fn seal_reader<S: Read, R: RngCore + CryptoRng>(
 fn finish<S: Read, E: Encryption, R: RngCore + CryptoRng>(
     builder: MessageBuilder<'_, S, E>,
     encoding: Encoding,
+    plaintext_len: usize,
     mut rng: R,
 ) -> Result<Vec<u8>, SealError> {
-    Ok(match encoding {
-        Encoding::Armored => builder
-            .to_armored_string(&mut rng, ArmorOptions::default())?
-            .into_bytes(),
-        Encoding::Binary => builder.to_vec(&mut rng)?,
-    })
+    // Packet overhead is a few hundred bytes per recipient; armor adds a third plus line breaks.
+    let binary_len = plaintext_len + plaintext_len / 64 + 4096;
+    let mut out = match encoding {
+        Encoding::Armored => Vec::with_capacity(binary_len / 3 * 4 + binary_len / 48 + 256),
+        Encoding::Binary => Vec::with_capacity(binary_len),
+    };
+    match encoding {
+        Encoding::Armored => {
+            builder.to_armored_writer(&mut rng, ArmorOptions::default(), &mut out)?
+        }
+        Encoding::Binary => builder.to_writer(&mut rng, &mut out)?,
+    }
+    Ok(out)
 }
 
 /// The cipher every recipient can decrypt (see the module documentation).

@@ -273,21 +273,20 @@ async fn a_100_mib_attachment_is_sealed_in_the_worker_while_the_page_stays_respo
     browser.screenshot("big-attachment-sealed.png").await;
     let (peak_total, peak_process) = memory.finish();
 
-    // "Report <id> · <cipher> · <n> bytes before encryption, <m> after."
-    let number_before = |marker: &str| -> u64 {
-        let head = details.split(marker).next().unwrap();
-        let digits = head.rsplit(' ').next().unwrap();
-        digits
-            .parse()
-            .unwrap_or_else(|_| panic!("no size before {marker:?} in {details:?}"))
+    // "Report <id> · <cipher> · <size> before encryption, <size> after.", exact bytes in data-bytes.
+    let exact = |class: &str| {
+        let script = format!("return document.querySelector('.sealed .{class}').dataset.bytes;");
+        let client = client.clone();
+        async move {
+            let value = client.execute(&script, vec![]).await.unwrap();
+            value
+                .as_str()
+                .and_then(|n| n.parse::<u64>().ok())
+                .unwrap_or_else(|| panic!("no exact size: {value:?}"))
+        }
     };
-    let plaintext = number_before(" bytes before encryption");
-    let after = details
-        .split("encryption, ")
-        .nth(1)
-        .and_then(|rest| rest.split(' ').next())
-        .and_then(|n| n.parse::<u64>().ok())
-        .unwrap_or_else(|| panic!("no size after encryption in {details:?}"));
+    let plaintext = exact("size-before").await;
+    let after = exact("size-after").await;
     let longest_gap = probe["longestGap"].as_f64().unwrap();
     eprintln!(
         "big_attachment: {details}\n\

@@ -11,7 +11,9 @@ use std::{
 
 use clap::Args;
 use rand::rngs::OsRng;
-use sealpost_core::{seal_report, Encoding, Policy, PolicyError, RecipientKey, SealError};
+use sealpost_core::{
+    seal::seal_report_with_progress, Encoding, Policy, PolicyError, RecipientKey, SealError,
+};
 
 use crate::{
     attachments,
@@ -131,14 +133,15 @@ fn seal(args: &SealArgs) -> Result<(), SealFailure> {
         None if input.trim().is_empty() => return Err(SealFailure::EmptyReport),
         None => report_input::plain(input),
     };
-    let sealed = seal_report(
+    let sealed = seal_report_with_progress(
         &policy,
         &report,
-        &attachments,
+        attachments,
         &recipients,
         encoding,
         now,
         OsRng,
+        |_, _| {},
     )
     .map_err(|err| match err {
         // `from_json` has judged the report already; this keeps the wording if that changes.
