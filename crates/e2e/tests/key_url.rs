@@ -41,9 +41,12 @@ async fn a_key_at_a_same_site_url_is_fetched_and_checked_against_its_pin() {
         .await
         .expect("open");
     browser.control_labelled("Description").await;
+    // The form is drawn at once; the key card fills in when the worker has accepted the key.
     let fingerprint = browser
         .client
-        .find(fantoccini::Locator::Css(".fingerprint"))
+        .wait()
+        .at_most(std::time::Duration::from_secs(20))
+        .for_element(fantoccini::Locator::Css(".fingerprint"))
         .await
         .expect("the recipient is shown")
         .text()
