@@ -92,3 +92,45 @@ fn a_whole_report_letter_decrypts_with_openpgpjs() {
     let opened = openpgpjs::decrypt("keys/nistp384.secret.asc", armored.as_bytes());
     common::assert_letter_holds(&opened.data, &policy, &report);
 }
+
+#[test]
+fn v6_recipients_get_the_strongest_aead_suite_they_all_prefer() {
+    use pgp::crypto::{aead::AeadAlgorithm, sym::SymmetricKeyAlgorithm};
+    use sealpost_core::seal::{negotiate, Cipher};
+    // Both keys (OpenPGP.js 6, aeadProtect) list AES-256/OCB first among their AEAD suites.
+    assert_eq!(
+        negotiate(&[key("v6-x25519"), key("v6-x448")]),
+        Cipher::SeipdV2(SymmetricKeyAlgorithm::AES256, AeadAlgorithm::Ocb)
+    );
+    // One v4 recipient without AEAD support takes the whole message back to SEIPD v1.
+    assert_eq!(
+        negotiate(&[key("v6-x25519"), key("nistp256")]),
+        Cipher::SeipdV1(SymmetricKeyAlgorithm::AES256)
+    );
+}
+
+#[test]
+fn progress_is_reported_up_to_the_whole_letter() {
+    let policy = sealpost_core::demo::policy();
+    let report = common::complete_report();
+    let attachment = sealpost_core::Attachment::new("big.bin", "", vec![7; 3 * 1024 * 1024]);
+    let mut seen = Vec::new();
+    let sealed = sealpost_core::seal::seal_report_with_progress(
+        &policy,
+        &report,
+        vec![attachment],
+        &[key("cv25519")],
+        Encoding::Binary,
+        corpus_now(),
+        thread_rng(),
+        |done, total| seen.push((done, total)),
+    )
+    .unwrap();
+    let total = sealed.plaintext_bytes;
+    assert!(seen.len() >= 4, "about one call per MiB: {seen:?}");
+    assert!(seen.windows(2).all(|w| w[0].0 < w[1].0), "{seen:?}");
+    assert!(seen.iter().all(|&(_, t)| t == total));
+    assert_eq!(seen.last().map(|&(done, _)| done), Some(total));
+    let opened = Gpg::with_secret_key("keys/cv25519.secret.asc").decrypt_bytes(&sealed.message);
+    assert_eq!(opened.len() as u64, total);
+}
