@@ -1,12 +1,36 @@
 //! "How to send it": the policy's channels in its order of preference, each with what to do.
 
 use leptos::{prelude::*, task::spawn_local};
-use sealpost_core::{mailto::mailto, policy::Channel};
+use sealpost_core::{
+    mailto::{mailto, mailto_attachment, Mailto},
+    policy::{document::human_size, Channel},
+};
 
-use crate::{services::deliver, state::use_report_state};
+use crate::{
+    services::deliver,
+    state::{use_report_state, ReportState},
+};
 
-/// The armored report's file name (reports with big attachments are binary and have no mailto).
-const FILE_NAME: &str = "report.asc";
+/// Most mail providers refuse messages over about 25 MB (Gmail 25, Outlook 20–25).
+const TYPICAL_MAIL_LIMIT_BYTES: u64 = 20 * 1024 * 1024;
+
+/// The mail link for the sealed report: the armor in the body when it fits, else a body asking
+/// for the downloaded file (always so for binary reports).
+fn mail_link(
+    state: ReportState,
+    armored: Option<String>,
+    address: &str,
+    subject: &str,
+) -> Option<Mailto> {
+    match armored {
+        Some(text) => Some(mailto(address, subject, &text)),
+        None => state.sealed.with(|sealed| {
+            sealed
+                .as_ref()
+                .map(|sealed| mailto_attachment(address, subject, sealed.file_name()))
+        }),
+    }
+}
 
 #[component]
 pub fn ChannelList(
@@ -22,7 +46,7 @@ pub fn ChannelList(
     let subject = format!("Security report for {project}");
     let items = channels
         .into_iter()
-        .map(|channel| channel_item(channel, armored, download, subject.clone()))
+        .map(|channel| channel_item(state, channel, armored, download, subject.clone()))
         .collect::<Vec<_>>();
     view! {
         <h3>"Send it to the project"</h3>
@@ -31,6 +55,7 @@ pub fn ChannelList(
 }
 
 fn channel_item(
+    state: ReportState,
     channel: Channel,
     armored: Memo<Option<String>>,
     download: Callback<()>,
@@ -40,7 +65,20 @@ fn channel_item(
         Channel::Email { address, backup } => {
             let mail = {
                 let (address, subject) = (address.clone(), subject.clone());
-                Memo::new(move |_| armored.get().map(|text| mailto(&address, &subject, &text)))
+                Memo::new(move |_| mail_link(state, armored.get(), &address, &subject))
+            };
+            let file_name = move || {
+                state
+                    .sealed
+                    .with(|s| s.as_ref().map_or("report.asc", |s| s.file_name()))
+            };
+            let too_big_for_mail = move || {
+                state.sealed.with(|s| {
+                    s.as_ref()
+                        .map(|s| u64::from(s.bytes.length()))
+                        .filter(|&bytes| bytes > TYPICAL_MAIL_LIMIT_BYTES)
+                        .map(human_size)
+                })
             };
             let on_click = move |_| {
                 if mail.get().is_some_and(|m| !m.carries_report) {
@@ -51,7 +89,9 @@ fn channel_item(
                 let link = {
                     let subject = subject.clone();
                     let backup_address = backup.address.clone();
-                    move || armored.get().map(|text| mailto(&backup_address, &subject, &text).url)
+                    move || {
+                        mail_link(state, armored.get(), &backup_address, &subject).map(|m| m.url)
+                    }
                 };
                 view! {
                     <p>
@@ -67,7 +107,13 @@ fn channel_item(
                     </a>
                     <p class="hint" hidden=move || mail.get().is_none_or(|m| m.carries_report)>
                         "This report is too long for an email link: the button downloads "
-                        {FILE_NAME} " and opens a message asking you to attach it."
+                        {file_name} " and opens a message asking you to attach it."
+                    </p>
+                    <p class="warning" hidden=move || too_big_for_mail().is_none()>
+                        {move || too_big_for_mail().map(|size| format!(
+                            "The encrypted report is {size}: most mail providers refuse messages over \
+                             20–25 MB. If yours does, use another way below."
+                        ))}
                     </p>
                     {backup}
                 </li>

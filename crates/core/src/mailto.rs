@@ -24,13 +24,17 @@ const ADDRESS: &AsciiSet = &HFVALUE.remove(b'@');
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Mailto {
     pub url: String,
-    /// Whether the ciphertext is in the body; if not, the researcher must attach `report.asc`.
+    /// Whether the ciphertext is in the body; if not, the researcher must attach the file.
     pub carries_report: bool,
 }
 
-/// Body text used when the ciphertext is too long for a `mailto:` URL.
-pub const ATTACH_INSTEAD_BODY: &str = "The encrypted report is too long to fit in this email. \
-Please attach the file report.asc that sealpost downloaded for you, then send.";
+/// Body text used when the ciphertext is too long for a `mailto:` URL (or binary).
+pub fn attach_instead_body(file_name: &str) -> String {
+    format!(
+        "The encrypted report is too long to fit in this email. \
+         Please attach the file {file_name} that sealpost downloaded for you, then send."
+    )
+}
 
 /// A link that opens a mail to `address` with `subject`, carrying `armored` in the body if
 /// the whole URL stays within [`MAX_URL_CHARS`].
@@ -42,8 +46,14 @@ pub fn mailto(address: &str, subject: &str, armored: &str) -> Mailto {
             carries_report: true,
         };
     }
+    mailto_attachment(address, subject, "report.asc")
+}
+
+/// A link that opens a mail asking the researcher to attach `file_name` (a binary report, or an
+/// armored one too long for a link).
+pub fn mailto_attachment(address: &str, subject: &str, file_name: &str) -> Mailto {
     Mailto {
-        url: build(address, subject, ATTACH_INSTEAD_BODY),
+        url: build(address, subject, &attach_instead_body(file_name)),
         carries_report: false,
     }
 }
@@ -61,6 +71,14 @@ fn build(address: &str, subject: &str, body: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn binary_reports_ask_for_their_own_file() {
+        let link = mailto_attachment("security@example.org", "Security report", "report.pgp");
+        assert!(!link.carries_report);
+        assert!(link.url.contains("report.pgp"), "{}", link.url);
+        assert!(!link.url.contains("report.asc"), "{}", link.url);
+    }
 
     #[test]
     fn short_reports_travel_in_the_body_with_crlf_and_escaped_specials() {

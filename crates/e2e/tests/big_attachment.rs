@@ -326,6 +326,28 @@ async fn a_100_mib_attachment_is_sealed_in_the_worker_while_the_page_stays_respo
         .unwrap();
     assert_eq!(armored_box_shown, Value::Bool(false));
 
+    // Email still works for it: the link asks for the downloaded file, with a size warning.
+    let mail = client
+        .execute(
+            "const a = document.querySelector('.channels a');\
+             const w = [...document.querySelectorAll('.channels .warning')]\
+                 .find(e => e.offsetParent !== null);\
+             return [a ? a.getAttribute('href') : '', w ? w.textContent : ''];",
+            vec![],
+        )
+        .await
+        .unwrap();
+    let href = mail[0].as_str().unwrap_or_default();
+    assert!(
+        href.starts_with("mailto:") && href.contains("report.pgp"),
+        "{href}"
+    );
+    let warning = mail[1].as_str().unwrap_or_default();
+    assert!(
+        warning.contains("most mail providers refuse"),
+        "{warning:?}"
+    );
+
     // Download it as the researcher would, and open it as the project would.
     let downloads = tempfile::tempdir().unwrap();
     browser.allow_downloads_to(downloads.path()).await;
