@@ -151,30 +151,39 @@ fn channel_item(
         }
         .into_any(),
         Channel::Https { url, body, field, headers } => {
-            let status = RwSignal::new(None::<Result<String, String>>);
+            let status = RwSignal::new(None::<Result<Option<String>, String>>);
+            let progress = RwSignal::new(None::<String>);
             let sending = RwSignal::new(false);
             let send = move |_| {
                 let Some(text) = armored.get() else { return };
                 let (url, field, headers) = (url.clone(), field.clone(), headers.clone());
                 sending.set(true);
+                status.set(None);
                 spawn_local(async move {
-                    let result = deliver::post_report(&url, body, &field, &headers, &text).await;
+                    let result = deliver::post_report(&url, body, &field, &headers, &text, move |note| {
+                        progress.set(Some(note));
+                    })
+                    .await;
+                    progress.set(None);
                     status.set(Some(result));
                     sending.set(false);
                 });
             };
             view! {
                 <li>
-                    <button type="button" class="primary" on:click=send disabled=move || sending.get()>
+                    <button type="button" class="primary" on:click=send disabled=move || sending.get() || armored.read().is_none()>
                         "Send to the project's inbox"
                     </button>
+                    <p class="hint" hidden=move || armored.read().is_some()>
+                        "Sending large (binary) reports to the inbox is not supported yet: download the file and use another way."
+                    </p>
                     <p role="status" class="status">
                         {move || match status.get() {
-                            None if sending.get() => "Sending…".to_owned(),
+                            None if sending.get() => progress.get().unwrap_or_else(|| "Sending…".to_owned()),
                             None => String::new(),
-                            Some(Ok(receipt)) if receipt.trim().is_empty() => "Sent. The project has your encrypted report.".to_owned(),
-                            Some(Ok(receipt)) => format!("Sent. The project's receipt: {}", receipt.trim()),
-                            Some(Err(reason)) => format!("Not sent: {reason}"),
+                            Some(Ok(None)) => "Sent. The project has your encrypted report.".to_owned(),
+                            Some(Ok(Some(receipt))) => format!("Sent. The project's receipt for your report: {receipt}. Keep it to refer to your report."),
+                            Some(Err(reason)) => reason,
                         }}
                     </p>
                 </li>

@@ -120,13 +120,28 @@ fn run_checks() -> Result {
     )?;
     step("release build", release_build)?;
     step("size report", || size::report(&dist_dir()))?;
-    step("end-to-end test (headless Chromium + gpg)", || {
-        let dist = dist_dir();
-        tally::cargo_test(
-            &["--package", "sealpost-e2e"],
-            &[("SEALPOST_DIST", dist.as_os_str())],
-        )
-    })
+    step(
+        "end-to-end test (headless Chromium + gpg + the inbox)",
+        || {
+            // The delivery test runs the reference inbox as a real process.
+            cargo(&[
+                "build",
+                "--package",
+                "sealpost-inbox",
+                "--bin",
+                "sealpost-inbox",
+            ])?;
+            let dist = dist_dir();
+            let inbox = target_dir().join("debug").join("sealpost-inbox");
+            tally::cargo_test(
+                &["--package", "sealpost-e2e"],
+                &[
+                    ("SEALPOST_DIST", dist.as_os_str()),
+                    ("SEALPOST_INBOX", inbox.as_os_str()),
+                ],
+            )
+        },
+    )
 }
 
 /// Regenerates the committed JSON Schemas (policy, report) from the Rust types; the test that normally
@@ -187,6 +202,10 @@ fn project_root() -> PathBuf {
         .parent()
         .expect("xtask lives one level below the project root")
         .to_path_buf()
+}
+
+fn target_dir() -> PathBuf {
+    env::var_os("CARGO_TARGET_DIR").map_or_else(|| project_root().join("target"), PathBuf::from)
 }
 
 fn dist_dir() -> PathBuf {

@@ -5,6 +5,7 @@
 #![allow(clippy::unwrap_used, clippy::expect_used)] // test harness: failing loudly is the point
 
 pub mod browser;
+pub mod inbox;
 pub mod static_server;
 
 pub use sealpost_testkit::{fixture_path, gpg::Gpg};

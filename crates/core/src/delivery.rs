@@ -1,0 +1,240 @@
+//! What to make of an endpoint's answer: delivered (with the receipt), try again later, or a
+//! failure explained to the researcher. Pure rules, so the browser's sending loop stays thin and
+//! these are tested natively.
+//!
+//! Network errors and 5xx answers are retried with backoff (the report is already sealed, so a
+//! retry cannot leak anything); 4xx answers are not, since sending the same body again would get
+//! the same answer. Every message ends by saying the encrypted report is still on the page.
+
+use std::time::Duration;
+
+/// How many times a report is sent before giving up on a transient failure.
+pub const MAX_ATTEMPTS: u32 = 3;
+
+/// What one attempt came to.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Outcome {
+    /// The endpoint has the report; `receipt` is its id for it, if it gave one.
+    Delivered { receipt: Option<String> },
+    /// A transient failure: wait `after`, then send again.
+    Retry { after: Duration, reason: String },
+    /// Sending again will not help.
+    Failed(String),
+}
+
+const STILL_HERE: &str =
+    "Your encrypted report is still here: copy or download it, or use another way below.";
+
+/// The wait before attempt `attempt + 1` (attempts count from 1): 1 s, 3 s, 9 s…
+pub fn backoff(attempt: u32) -> Duration {
+    Duration::from_secs(3u64.saturating_pow(attempt.saturating_sub(1)))
+}
+
+/// Judges an HTTP answer to attempt number `attempt`.
+pub fn judge_response(
+    status: u16,
+    body: &str,
+    location: Option<&str>,
+    retry_after: Option<&str>,
+    attempt: u32,
+) -> Outcome {
+    let server_says = server_message(body)
+        .map(|message| format!(" It said: “{message}”."))
+        .unwrap_or_default();
+    match status {
+        200..=299 => Outcome::Delivered {
+            receipt: receipt(body, location),
+        },
+        413 => Outcome::Failed(format!(
+            "The project's inbox refused the report as too large (413).{server_says} {STILL_HERE}"
+        )),
+        429 => {
+            let wait = retry_after
+                .and_then(|value| value.trim().parse::<u64>().ok())
+                .map_or_else(String::new, |secs| format!(" Try again in {secs} seconds."));
+            Outcome::Failed(format!(
+                "The project's inbox is receiving too many reports right now (429).{wait} {STILL_HERE}"
+            ))
+        }
+        400..=499 => Outcome::Failed(format!(
+            "The project's inbox refused the report ({status}).{server_says} {STILL_HERE}"
+        )),
+        _ if attempt < MAX_ATTEMPTS => Outcome::Retry {
+            after: backoff(attempt),
+            reason: format!("the project's inbox failed ({status})"),
+        },
+        _ => Outcome::Failed(format!(
+            "The project's inbox failed ({status}) {MAX_ATTEMPTS} times.{server_says} {STILL_HERE}"
+        )),
+    }
+}
+
+/// Judges an attempt that got no HTTP answer at all.
+pub fn judge_no_answer(kind: NoAnswer, attempt: u32) -> Outcome {
+    let reason = match kind {
+        NoAnswer::Offline => {
+            return Outcome::Failed(format!(
+                "This device is offline, so nothing was sent. Send it once you are back online. {STILL_HERE}"
+            ))
+        }
+        NoAnswer::TimedOut(limit) => format!("no answer within {} seconds", limit.as_secs()),
+        NoAnswer::Unreachable => "the inbox could not be reached".to_owned(),
+    };
+    if attempt < MAX_ATTEMPTS {
+        return Outcome::Retry {
+            after: backoff(attempt),
+            reason,
+        };
+    }
+    let hint = match kind {
+        NoAnswer::Unreachable => {
+            " The server may be down, or it may not accept reports from this page (a CORS \
+             refusal looks the same to the page)."
+        }
+        _ => "",
+    };
+    Outcome::Failed(format!(
+        "Not sent: {reason}, {MAX_ATTEMPTS} times.{hint} {STILL_HERE}"
+    ))
+}
+
+/// Why an attempt got no answer.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum NoAnswer {
+    /// The browser says it is offline.
+    Offline,
+    /// The attempt was given up after this long.
+    TimedOut(Duration),
+    /// A network error: refused connection, DNS, TLS, or CORS (the page cannot tell which).
+    Unreachable,
+}
+
+/// How long to wait for an answer to a report of `bytes`: a minute, plus time to upload at a
+/// slow 1 Mbit/s.
+pub fn timeout_for(bytes: u64) -> Duration {
+    Duration::from_secs(60 + bytes / (128 * 1024))
+}
+
+/// The receipt an inbox gave: `id` or `receipt` in a JSON answer, else the last segment of the
+/// `Location` header, else a short plain-text answer.
+pub fn receipt(body: &str, location: Option<&str>) -> Option<String> {
+    if let Ok(serde_json::Value::Object(map)) = serde_json::from_str::<serde_json::Value>(body) {
+        for key in ["id", "receipt", "report_id"] {
+            if let Some(value) = map.get(key).and_then(|v| v.as_str().map(str::to_owned)) {
+                return Some(clip(&value));
+            }
+        }
+    }
+    if let Some(last) = location
+        .and_then(|l| l.trim_end_matches('/').rsplit('/').next())
+        .filter(|s| !s.is_empty())
+    {
+        return Some(clip(last));
+    }
+    let text = body.trim();
+    (!text.is_empty() && text.chars().count() <= 200 && !text.starts_with('<')).then(|| clip(text))
+}
+
+/// The `error` or `message` of a JSON answer, or a short plain-text answer (never HTML).
+fn server_message(body: &str) -> Option<String> {
+    if let Ok(serde_json::Value::Object(map)) = serde_json::from_str::<serde_json::Value>(body) {
+        return ["error", "message"]
+            .iter()
+            .find_map(|key| map.get(*key).and_then(|v| v.as_str()).map(clip));
+    }
+    let text = body.trim();
+    (!text.is_empty() && !text.starts_with('<')).then(|| clip(text))
+}
+
+/// At most 200 characters of one line: server text is untrusted and shown as text.
+fn clip(text: &str) -> String {
+    let line: String = text.split_whitespace().collect::<Vec<_>>().join(" ");
+    if line.chars().count() > 200 {
+        line.chars().take(199).chain(['…']).collect()
+    } else {
+        line
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn success_gives_the_receipt_from_json_location_or_text() {
+        assert_eq!(
+            judge_response(201, r#"{"id":"ab12","received":"…"}"#, None, None, 1),
+            Outcome::Delivered {
+                receipt: Some("ab12".into())
+            }
+        );
+        assert_eq!(receipt("", Some("/reports/9f8e7d")), Some("9f8e7d".into()));
+        assert_eq!(receipt("TICKET-42\n", None), Some("TICKET-42".into()));
+        assert_eq!(receipt("<html>ok</html>", None), None);
+    }
+
+    #[test]
+    fn server_errors_and_network_errors_are_retried_with_backoff_then_fail() {
+        assert_eq!(
+            judge_response(503, "", None, None, 1),
+            Outcome::Retry {
+                after: Duration::from_secs(1),
+                reason: "the project's inbox failed (503)".into()
+            }
+        );
+        assert!(matches!(
+            judge_no_answer(NoAnswer::Unreachable, 2),
+            Outcome::Retry { after, .. } if after == Duration::from_secs(3)
+        ));
+        match judge_no_answer(NoAnswer::Unreachable, MAX_ATTEMPTS) {
+            Outcome::Failed(message) => {
+                assert!(message.contains("CORS"), "{message}");
+                assert!(message.ends_with(STILL_HERE), "{message}");
+            }
+            other => panic!("{other:?}"),
+        }
+        assert!(
+            matches!(judge_response(500, "", None, None, MAX_ATTEMPTS), Outcome::Failed(m) if m.contains("(500) 3 times"))
+        );
+    }
+
+    #[test]
+    fn client_errors_are_not_retried_and_say_what_the_server_said() {
+        match judge_response(
+            413,
+            r#"{"error":"report too large: limit 10 MiB"}"#,
+            None,
+            None,
+            1,
+        ) {
+            Outcome::Failed(message) => {
+                assert!(message.contains("too large (413)"), "{message}");
+                assert!(
+                    message.contains("“report too large: limit 10 MiB”"),
+                    "{message}"
+                );
+            }
+            other => panic!("{other:?}"),
+        }
+        assert!(matches!(
+            judge_response(429, "", None, Some("30"), 1),
+            Outcome::Failed(m) if m.contains("Try again in 30 seconds")
+        ));
+        assert!(matches!(
+            judge_response(400, "<html><script>x</script></html>", None, None, 1),
+            Outcome::Failed(m) if !m.contains("script")
+        ));
+        assert!(
+            matches!(judge_no_answer(NoAnswer::Offline, 1), Outcome::Failed(m) if m.contains("offline"))
+        );
+    }
+
+    #[test]
+    fn big_reports_get_more_time() {
+        assert_eq!(timeout_for(0), Duration::from_secs(60));
+        assert_eq!(
+            timeout_for(100 * 1024 * 1024),
+            Duration::from_secs(60 + 800)
+        );
+    }
+}
