@@ -65,7 +65,8 @@ fn click_download_link(url: &str, file_name: &str) -> Result<(), String> {
     Ok(())
 }
 
-fn describe(err: &JsValue) -> String {
+/// A JavaScript error as a short message for people.
+pub fn describe(err: &JsValue) -> String {
     err.dyn_ref::<js_sys::Error>()
         .map(|e| String::from(e.message()))
         .or_else(|| err.as_string())

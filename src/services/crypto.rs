@@ -14,6 +14,8 @@ use sealpost_core::protocol::{
 use wasm_bindgen::{prelude::*, JsCast};
 use web_sys::{File, MessageEvent, Worker};
 
+use crate::browser::describe;
+
 pub type LocalFuture<T> = Pin<Box<dyn Future<Output = T>>>;
 
 /// Reports `(done, total)` bytes while sealing.
@@ -278,13 +280,6 @@ fn get(object: &JsValue, key: &str) -> JsValue {
 
 fn set(object: &Object, key: &str, value: &JsValue) {
     let _ = Reflect::set(object, &JsValue::from_str(key), value);
-}
-
-fn describe(err: &JsValue) -> String {
-    err.dyn_ref::<js_sys::Error>()
-        .map(|e| String::from(e.message()))
-        .or_else(|| err.as_string())
-        .unwrap_or_else(|| "unknown error".into())
 }
 
 /// What the page uses when no worker could be started: every request says why.

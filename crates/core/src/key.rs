@@ -223,7 +223,7 @@ impl RecipientKey {
     }
 
     fn judge(cert: SignedPublicKey, now: SystemTime) -> Result<Self, KeyError> {
-        let fingerprint = hex_upper(cert.primary_key.fingerprint().as_bytes());
+        let fingerprint = hex::encode_upper(cert.primary_key.fingerprint().as_bytes());
         let user_id = primary_user_id(&cert);
         let name = KeyName {
             fingerprint: &fingerprint,
@@ -323,8 +323,8 @@ impl RecipientKey {
     /// The fingerprint of the key the session key is actually encrypted to (a subkey, usually).
     pub fn encryption_fingerprint(&self) -> String {
         match self.encryption_key() {
-            EncryptionKeyRef::Primary(key) => hex_upper(key.fingerprint().as_bytes()),
-            EncryptionKeyRef::Subkey(key) => hex_upper(key.key.fingerprint().as_bytes()),
+            EncryptionKeyRef::Primary(key) => hex::encode_upper(key.fingerprint().as_bytes()),
+            EncryptionKeyRef::Subkey(key) => hex::encode_upper(key.key.fingerprint().as_bytes()),
         }
     }
 
@@ -474,7 +474,7 @@ fn judge_subkey(
     if !(flags.encrypt_comms() || flags.encrypt_storage()) {
         return Err(None);
     }
-    let id = hex_upper(subkey.key.legacy_key_id().as_ref());
+    let id = hex::encode_upper(subkey.key.legacy_key_id().as_ref());
     let params = subkey.key.public_params();
     if !subkey.key.algorithm().can_encrypt() {
         return Err(Some(SubkeyProblem::CannotEncrypt {
@@ -528,10 +528,6 @@ pub(crate) fn format_date(when: SystemTime) -> String {
     time::OffsetDateTime::from_unix_timestamp(secs)
         .map(|t| t.date().to_string())
         .unwrap_or_else(|_| "an unrepresentable date".into())
-}
-
-fn hex_upper(bytes: &[u8]) -> String {
-    bytes.iter().map(|byte| format!("{byte:02X}")).collect()
 }
 
 /// Hex in groups of four, as people compare fingerprints by eye.

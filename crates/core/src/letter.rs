@@ -174,5 +174,5 @@ fn unix_seconds(when: SystemTime) -> i64 {
 fn random_hex<R: RngCore>(rng: &mut R, bytes: usize) -> String {
     let mut buffer = vec![0u8; bytes];
     rng.fill_bytes(&mut buffer);
-    buffer.iter().map(|byte| format!("{byte:02x}")).collect()
+    hex::encode(buffer)
 }

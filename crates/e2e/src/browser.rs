@@ -96,20 +96,11 @@ impl Browser {
             .unwrap_or_else(|err| panic!("clicking “{text}”: {err}"));
     }
 
-    /// Polls `script` (a function body returning a string or null) until it returns a string.
+    /// Polls `script` (a function body returning a string or null) until it returns a string,
+    /// for up to ten seconds.
     pub async fn wait_for_script(&self, script: &str) -> String {
-        for _ in 0..200 {
-            let value = self
-                .client
-                .execute(script, vec![])
-                .await
-                .expect("run script");
-            if let Some(text) = value.as_str() {
-                return text.to_owned();
-            }
-            tokio::time::sleep(Duration::from_millis(50)).await;
-        }
-        panic!("timed out waiting for: {script}");
+        self.wait_for_script_within(script, Duration::from_secs(10))
+            .await
     }
 
     /// The armored message, once the page shows one.
@@ -170,8 +161,8 @@ fn xpath_literal(text: &str) -> String {
 }
 
 impl Browser {
-    /// Like [`Browser::wait_for_script`], for pages that take longer than its ten seconds
-    /// (benchmarks, huge attachments): polls `script` every 100 ms for up to `timeout`.
+    /// Polls `script` every 100 ms for up to `timeout` until it returns a string (benchmarks and
+    /// huge attachments take longer than [`Browser::wait_for_script`]'s ten seconds).
     pub async fn wait_for_script_within(&self, script: &str, timeout: Duration) -> String {
         let deadline = Instant::now() + timeout;
         loop {

@@ -26,6 +26,15 @@ pub fn dist_dir() -> PathBuf {
     dist
 }
 
+/// The demo policy's fields, as (id, label): tests fill them by their visible labels.
+pub const DEMO_FIELDS: [(&str, &str); 5] = [
+    ("title", "Title"),
+    ("vulnerability_type", "Vulnerability type"),
+    ("affected_versions", "Affected versions"),
+    ("reproduction_steps", "Steps to reproduce"),
+    ("impact", "Impact"),
+];
+
 /// Where tests leave screenshots for people to look at.
 pub fn artifacts_dir() -> PathBuf {
     let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../target/e2e");

@@ -30,35 +30,7 @@ impl StaticServer {
     /// Serves `root`, and also each `(path, body)` in `extra` (paths such as `/test/policy.json`),
     /// so a test can add files without touching the build.
     pub fn start_with(root: &Path, extra: Vec<(String, Vec<u8>)>) -> Self {
-        let server = Arc::new(tiny_http::Server::http("127.0.0.1:0").expect("bind 127.0.0.1"));
-        let port = server.server_addr().to_ip().expect("an IP listener").port();
-        let seen = Arc::new(Mutex::new(Vec::new()));
-        let thread = {
-            let (server, seen, root) = (server.clone(), seen.clone(), root.to_path_buf());
-            thread::spawn(move || {
-                for mut request in server.incoming_requests() {
-                    let mut body = Vec::new();
-                    let _ = request.as_reader().read_to_end(&mut body);
-                    seen.lock().unwrap().push(SeenRequest {
-                        method: request.method().to_string(),
-                        url: request.url().to_owned(),
-                        body,
-                    });
-                    let path = request.url().split(['?', '#']).next().unwrap_or("/");
-                    let response = match extra.iter().find(|(extra_path, _)| extra_path == path) {
-                        Some((_, body)) => tiny_http::Response::from_data(body.clone()),
-                        None => respond(&root, request.url()),
-                    };
-                    let _ = request.respond(response);
-                }
-            })
-        };
-        Self {
-            server,
-            url: format!("http://127.0.0.1:{port}/"),
-            seen,
-            thread: Some(thread),
-        }
+        Self::start_with_files(root, Vec::new(), extra)
     }
 
     pub fn requests(&self) -> Vec<SeenRequest> {

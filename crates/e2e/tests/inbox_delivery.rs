@@ -5,15 +5,9 @@
 #![allow(clippy::unwrap_used)] // a failing test should fail loudly, with the value it got
 
 use sealpost_core::{demo, Report};
-use sealpost_e2e::{browser::Browser, dist_dir, inbox::Inbox, static_server::StaticServer, Gpg};
-
-const FIELDS: [(&str, &str); 5] = [
-    ("title", "Title"),
-    ("vulnerability_type", "Vulnerability type"),
-    ("affected_versions", "Affected versions"),
-    ("reproduction_steps", "Steps to reproduce"),
-    ("impact", "Impact"),
-];
+use sealpost_e2e::{
+    browser::Browser, dist_dir, inbox::Inbox, static_server::StaticServer, Gpg, DEMO_FIELDS,
+};
 
 fn policy_sending_to(endpoint: &str) -> Vec<u8> {
     let mut policy: serde_json::Value = serde_json::from_str(demo::POLICY_JSON).unwrap();
@@ -51,7 +45,7 @@ async fn a_report_sent_to_the_inbox_arrives_byte_for_byte_and_the_receipt_is_sho
             "impact",
             "Any file readable by the service can be downloaded.",
         );
-    for (id, label) in FIELDS {
+    for (id, label) in DEMO_FIELDS {
         let control = browser.control_labelled(label).await;
         control.send_keys(report.text(id)).await.unwrap();
     }

@@ -5,18 +5,9 @@
 #![allow(clippy::unwrap_used)] // a failing test should fail loudly, with the value it got
 
 use sealpost_core::{demo, Report};
-use sealpost_e2e::{browser::Browser, dist_dir, static_server::StaticServer, Gpg};
+use sealpost_e2e::{browser::Browser, dist_dir, static_server::StaticServer, Gpg, DEMO_FIELDS};
 
 /// What the researcher types: non-ASCII, markup and several lines, all of which must survive.
-/// The demo policy's fields: (id, label).
-const FIELDS: [(&str, &str); 5] = [
-    ("title", "Title"),
-    ("vulnerability_type", "Vulnerability type"),
-    ("affected_versions", "Affected versions"),
-    ("reproduction_steps", "Steps to reproduce"),
-    ("impact", "Impact"),
-];
-
 fn typed_report() -> Report {
     Report::default()
         .with_text(
@@ -56,7 +47,7 @@ async fn a_report_typed_in_the_page_is_encrypted_there_and_gpg_recovers_every_fi
          return s && !s.hidden && document.activeElement === s ? s.innerText : null;",
         )
         .await;
-    for (_, label) in FIELDS {
+    for (_, label) in DEMO_FIELDS {
         assert!(
             summary_text.contains(&format!("{label} is required.")),
             "{summary_text}"
@@ -69,7 +60,7 @@ async fn a_report_typed_in_the_page_is_encrypted_there_and_gpg_recovers_every_fi
     browser.screenshot("incomplete.png").await;
 
     let report = typed_report();
-    for (id, label) in FIELDS {
+    for (id, label) in DEMO_FIELDS {
         let control = browser.control_labelled(label).await;
         control.send_keys(report.text(id)).await.unwrap();
     }
@@ -96,7 +87,7 @@ async fn a_report_typed_in_the_page_is_encrypted_there_and_gpg_recovers_every_fi
         "{}",
         letter.text
     );
-    for (id, _) in FIELDS {
+    for (id, _) in DEMO_FIELDS {
         let typed = report.text(id).trim();
         let entry = letter.json["fields"]
             .as_array()
@@ -124,7 +115,7 @@ async fn a_report_typed_in_the_page_is_encrypted_there_and_gpg_recovers_every_fi
     for request in server.requests() {
         assert_eq!(request.method, "GET", "{request:?}");
         assert!(request.body.is_empty(), "{request:?}");
-        for (id, _) in FIELDS {
+        for (id, _) in DEMO_FIELDS {
             assert!(!request.url.contains(report.text(id)), "{request:?}");
         }
     }

@@ -128,10 +128,7 @@ impl Attachment {
             name: self.name.clone(),
             media_type: self.media_type.clone(),
             size: self.bytes.len() as u64,
-            sha256: Sha256::digest(&self.bytes)
-                .iter()
-                .map(|byte| format!("{byte:02x}"))
-                .collect(),
+            sha256: hex::encode(Sha256::digest(&self.bytes)),
         }
     }
 }
@@ -218,22 +215,15 @@ fn field_value(report: &Report, id: &str, control: &Control) -> Option<FieldValu
     }
 }
 
-/// `YYYY-MM-DDTHH:MM:SSZ`.
+/// `YYYY-MM-DDTHH:MM:SSZ` (RFC 3339, UTC, whole seconds).
 pub(crate) fn rfc3339(when: SystemTime) -> String {
     let secs = when
         .duration_since(SystemTime::UNIX_EPOCH)
         .map_or(0, |d| i64::try_from(d.as_secs()).unwrap_or(0));
-    let t =
-        time::OffsetDateTime::from_unix_timestamp(secs).unwrap_or(time::OffsetDateTime::UNIX_EPOCH);
-    format!(
-        "{:04}-{:02}-{:02}T{:02}:{:02}:{:02}Z",
-        t.year(),
-        u8::from(t.month()),
-        t.day(),
-        t.hour(),
-        t.minute(),
-        t.second()
-    )
+    time::OffsetDateTime::from_unix_timestamp(secs)
+        .unwrap_or(time::OffsetDateTime::UNIX_EPOCH)
+        .format(&time::format_description::well_known::Rfc3339)
+        .unwrap_or_default()
 }
 
 #[cfg(test)]
