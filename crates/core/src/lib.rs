@@ -1,8 +1,12 @@
 #![doc = include_str!("../README.md")]
 #![cfg_attr(test, allow(clippy::unwrap_used))]
 
+pub mod armor;
+pub mod cvss;
+pub mod cwe;
 pub mod delivery;
 pub mod demo;
+pub mod export;
 pub mod key;
 pub mod letter;
 pub mod mailto;

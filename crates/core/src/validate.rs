@@ -6,6 +6,7 @@
 use std::fmt;
 
 use crate::{
+    cvss::Picks,
     policy::{Control, CvssVersion, FieldDef, Policy},
     report::Report,
 };
@@ -173,35 +174,17 @@ fn is_iso_date(text: &str) -> bool {
         .is_ok()
 }
 
+/// The calculator's own parser, so the form and the final check give the same reasons.
 fn check_cvss(version: CvssVersion, text: &str) -> Result<(), Problem> {
-    let fail = |reason: String| Problem::NotACvssVector {
-        expected_prefix: version.prefix(),
-        reason,
-    };
-    if !text.starts_with(version.prefix()) {
-        return Err(fail(format!(
-            "this project asks for {}",
-            version.prefix().trim_end_matches('/')
-        )));
-    }
-    let parsed = match version {
-        CvssVersion::V3_1 => text.parse::<cvss::v3::Vector>().map(drop),
-        CvssVersion::V4_0 => text.parse::<cvss::v4::Vector>().map(drop),
-    };
-    parsed.map_err(|err| fail(err.to_string()))
+    Picks::from_vector_for(version, text)
+        .map(drop)
+        .map_err(|err| Problem::NotACvssVector {
+            expected_prefix: version.prefix(),
+            reason: err.to_string(),
+        })
 }
 
-/// The base score and severity of a CVSS 3.x or 4.0 vector, if it parses.
+/// The score and severity (`critical`) of a complete CVSS 3.1 or 4.0 vector, if it parses.
 pub fn cvss_score(vector: &str) -> Option<(f64, String)> {
-    if vector.starts_with("CVSS:4.0/") {
-        let parsed = vector.parse::<cvss::v4::Vector>().ok()?;
-        Some((
-            parsed.score().value(),
-            parsed.score().severity().to_string(),
-        ))
-    } else {
-        let parsed = vector.parse::<cvss::v3::Vector>().ok()?;
-        let score = parsed.score();
-        Some((score.value(), score.severity().to_string()))
-    }
+    crate::cvss::score(vector).map(|score| (score.value, score.rating.as_str().to_owned()))
 }
