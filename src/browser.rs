@@ -38,12 +38,20 @@ pub fn download_bytes(
     download_parts(file_name, mime_type, &js_sys::Array::of1(bytes))
 }
 
-/// `parts` (strings or byte arrays) as one Blob, downloaded through a temporary object URL.
-fn download_parts(file_name: &str, mime_type: &str, parts: &js_sys::Array) -> Result<(), String> {
+/// `bytes` as a Blob of type `mime_type` (for uploads and downloads; no copy into wasm).
+pub fn blob(bytes: &js_sys::Uint8Array, mime_type: &str) -> Result<web_sys::Blob, String> {
+    blob_of(&js_sys::Array::of1(bytes), mime_type)
+}
+
+fn blob_of(parts: &js_sys::Array, mime_type: &str) -> Result<web_sys::Blob, String> {
     let options = web_sys::BlobPropertyBag::new();
     options.set_type(mime_type);
-    let blob = web_sys::Blob::new_with_blob_sequence_and_options(parts, &options)
-        .map_err(|err| describe(&err))?;
+    web_sys::Blob::new_with_blob_sequence_and_options(parts, &options).map_err(|err| describe(&err))
+}
+
+/// `parts` (strings or byte arrays) as one Blob, downloaded through a temporary object URL.
+fn download_parts(file_name: &str, mime_type: &str, parts: &js_sys::Array) -> Result<(), String> {
+    let blob = blob_of(parts, mime_type)?;
     let url = web_sys::Url::create_object_url_with_blob(&blob).map_err(|err| describe(&err))?;
     let result = click_download_link(&url, file_name);
     // The click has started the download; the object URL is no longer needed.

@@ -2,8 +2,11 @@
 
 pub mod attachment_picker;
 pub mod channel_list;
+pub mod copy_button;
+pub mod endpoint_send;
 pub mod error_summary;
 pub mod field_input;
+pub mod handoff;
 pub mod policy_error_page;
 pub mod policy_overview;
 pub mod recipient_card;

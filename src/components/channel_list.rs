@@ -1,13 +1,17 @@
 //! "How to send it": the policy's channels in its order of preference, each with what to do.
 
-use leptos::{prelude::*, task::spawn_local};
+use leptos::prelude::*;
 use sealpost_core::{
     mailto::{mailto, mailto_attachment, Mailto},
     policy::{document::human_size, Channel},
 };
 
 use crate::{
-    services::deliver,
+    components::{
+        endpoint_send::EndpointSend,
+        handoff::{GithubAdvisoryFields, PlainReportCopy},
+    },
+    services::deliver::Endpoint,
     state::{use_report_state, ReportState},
 };
 
@@ -128,7 +132,8 @@ fn channel_item(
                     target="_blank" rel="noopener noreferrer">
                     "Open a private security advisory on GitHub (" {repository} ")"
                 </a>
-                <p class="hint">"Paste the encrypted report into the advisory's description."</p>
+                <p class="hint">"Then copy your report into GitHub's form, field by field:"</p>
+                <GithubAdvisoryFields />
             </li>
             }
             .into_any()
@@ -136,7 +141,7 @@ fn channel_item(
         Channel::WebForm { name, url } => view! {
             <li>
                 <a class="button" href=url target="_blank" rel="noopener noreferrer">"Report through " {name}</a>
-                <p class="hint">"Paste the encrypted report into the form."</p>
+                <PlainReportCopy armored=armored />
             </li>
         }
         .into_any(),
@@ -150,44 +155,21 @@ fn channel_item(
             </li>
         }
         .into_any(),
-        Channel::Https { url, body, field, headers } => {
-            let status = RwSignal::new(None::<Result<Option<String>, String>>);
-            let progress = RwSignal::new(None::<String>);
-            let sending = RwSignal::new(false);
-            let send = move |_| {
-                let Some(text) = armored.get() else { return };
-                let (url, field, headers) = (url.clone(), field.clone(), headers.clone());
-                sending.set(true);
-                status.set(None);
-                spawn_local(async move {
-                    let result = deliver::post_report(&url, body, &field, &headers, &text, move |note| {
-                        progress.set(Some(note));
-                    })
-                    .await;
-                    progress.set(None);
-                    status.set(Some(result));
-                    sending.set(false);
-                });
+        Channel::Https {
+            url,
+            body,
+            field,
+            headers,
+            timeout_seconds,
+        } => {
+            let endpoint = Endpoint {
+                url,
+                format: body,
+                field,
+                headers,
+                timeout_seconds,
             };
-            view! {
-                <li>
-                    <button type="button" class="primary" on:click=send disabled=move || sending.get() || armored.read().is_none()>
-                        "Send to the project's inbox"
-                    </button>
-                    <p class="hint" hidden=move || armored.read().is_some()>
-                        "Sending large (binary) reports to the inbox is not supported yet: download the file and use another way."
-                    </p>
-                    <p role="status" class="status">
-                        {move || match status.get() {
-                            None if sending.get() => progress.get().unwrap_or_else(|| "Sending…".to_owned()),
-                            None => String::new(),
-                            Some(Ok(None)) => "Sent. The project has your encrypted report.".to_owned(),
-                            Some(Ok(Some(receipt))) => format!("Sent. The project's receipt for your report: {receipt}. Keep it to refer to your report."),
-                            Some(Err(reason)) => reason,
-                        }}
-                    </p>
-                </li>
-            }
+            view! { <EndpointSend endpoint=endpoint /> }
             .into_any()
         }
     }

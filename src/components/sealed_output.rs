@@ -1,10 +1,14 @@
 //! The sealed report and what the researcher can do with it: copy or download it, and send it
 //! by each of the project's channels. Everything here is ciphertext.
 
-use leptos::{html, prelude::*, task::spawn_local};
+use leptos::{html, prelude::*};
 use sealpost_core::policy::document::human_size;
 
-use crate::{browser, components::channel_list::ChannelList, state::use_report_state};
+use crate::{
+    browser,
+    components::{channel_list::ChannelList, copy_button::CopyButton},
+    state::use_report_state,
+};
 
 const MIME_TYPE: &str = "application/pgp-encrypted";
 
@@ -42,17 +46,6 @@ pub fn SealedOutput(
             })
         })
     };
-    let copy = move |_| {
-        let Some(text) = armored.get() else { return };
-        spawn_local(async move {
-            status.set(match browser::copy_to_clipboard(&text).await {
-                Ok(()) => "Copied the encrypted report to the clipboard.".into(),
-                Err(reason) => {
-                    format!("Could not copy ({reason}). Select the text above and copy it by hand.")
-                }
-            });
-        });
-    };
     let download = Callback::new(move |()| {
         let Some((bytes, name)) = state
             .sealed
@@ -83,7 +76,9 @@ pub fn SealedOutput(
                 "Download it and send the file by one of the ways below."
             </p>
             <div class="actions">
-                <button type="button" on:click=copy hidden=move || armored.read().is_none()>"Copy to clipboard"</button>
+                <span hidden=move || armored.read().is_none()>
+                    <CopyButton label="Copy to clipboard".into() text=armored.into() what="the encrypted report" />
+                </span>
                 <button type="button" on:click=move |_| download.run(())>"Download " {file_name}</button>
             </div>
             <p role="status" class="status">{move || status.get()}</p>

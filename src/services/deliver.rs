@@ -1,29 +1,73 @@
 //! Sending the sealed report to a project's HTTPS endpoint. Only ciphertext is ever sent, and
 //! only to the endpoint the policy names. Transient failures (network errors, 5xx, timeouts) are
 //! retried with backoff; what each answer means is decided by `sealpost_core::delivery`.
+//!
+//! The upload itself is an `XMLHttpRequest`, not `fetch` (gloo-net): only XHR reports upload
+//! progress, which a researcher sending a 100 MB report over a slow link needs to see. gloo-net
+//! still makes the one request fetch is right for: the CORS probe below.
 
-use std::{collections::BTreeMap, time::Duration};
+use std::{cell::RefCell, collections::BTreeMap, rc::Rc, time::Duration};
 
+use futures::channel::oneshot;
+use js_sys::Uint8Array;
 use sealpost_core::{
-    delivery::{judge_no_answer, judge_response, timeout_for, NoAnswer, Outcome},
+    armor::armor_message,
+    delivery::{attempt_timeout, judge_no_answer, judge_response, NoAnswer, Outcome},
     policy::BodyFormat,
 };
 use wasm_bindgen::{closure::Closure, JsCast, JsValue};
+use web_sys::{ProgressEvent, XmlHttpRequest};
 
-/// POSTs `armored` to `url` in the policy's body format until it is delivered or the failure is
-/// final; `on_retry` hears each wait. Returns the inbox's receipt, if it gave one.
+/// Where and how the policy says to send reports.
+#[derive(Debug, Clone)]
+pub struct Endpoint {
+    pub url: String,
+    pub format: BodyFormat,
+    /// The JSON key or form field that carries the message.
+    pub field: String,
+    pub headers: BTreeMap<String, String>,
+    /// The policy's timeout for one attempt, if it sets one.
+    pub timeout_seconds: Option<u32>,
+}
+
+/// The sealed message as the page holds it.
+#[derive(Clone)]
+pub enum Message {
+    Armored(String),
+    /// Large reports stay binary (a JavaScript array, never copied into wasm unless a JSON
+    /// body needs it armored).
+    Binary(Uint8Array),
+}
+
+impl Message {
+    fn len(&self) -> u64 {
+        match self {
+            Self::Armored(text) => text.len() as u64,
+            Self::Binary(bytes) => u64::from(bytes.length()),
+        }
+    }
+}
+
+/// What the sending loop tells the page while it works.
+pub enum Progress {
+    /// Bytes of the request body uploaded so far, of `total`.
+    Uploading { sent: f64, total: f64 },
+    /// An attempt failed in a way worth retrying; the next starts after the wait.
+    Waiting(String),
+}
+
+/// POSTs `message` to `endpoint` until it is delivered or the failure is final. Returns the
+/// inbox's receipt, if it gave one.
 pub async fn post_report(
-    url: &str,
-    format: BodyFormat,
-    field: &str,
-    headers: &BTreeMap<String, String>,
-    armored: &str,
-    on_retry: impl Fn(String),
+    endpoint: &Endpoint,
+    message: &Message,
+    on_progress: impl Fn(Progress),
 ) -> Result<Option<String>, String> {
-    let timeout = timeout_for(armored.len() as u64);
+    let timeout = attempt_timeout(endpoint.timeout_seconds, message.len());
+    let body = Body::for_endpoint(endpoint, message)?;
     let mut attempt = 1;
     loop {
-        let outcome = match attempt_once(url, format, field, headers, armored, timeout).await? {
+        let outcome = match attempt_once(endpoint, &body, timeout, &on_progress).await? {
             Ok(answer) => judge_response(
                 answer.status,
                 &answer.body,
@@ -37,14 +81,59 @@ pub async fn post_report(
             Outcome::Delivered { receipt } => return Ok(receipt),
             Outcome::Failed(message) => return Err(message),
             Outcome::Retry { after, reason } => {
-                on_retry(format!(
+                on_progress(Progress::Waiting(format!(
                     "Not sent yet: {reason}. Trying again in {} s…",
                     after.as_secs()
-                ));
+                )));
                 sleep(after).await;
                 attempt += 1;
             }
         }
+    }
+}
+
+/// The request body in the policy's format, built once for all attempts.
+enum Body {
+    Text {
+        text: String,
+        content_type: &'static str,
+    },
+    Bytes(Uint8Array),
+    Form(web_sys::FormData),
+}
+
+impl Body {
+    fn for_endpoint(endpoint: &Endpoint, message: &Message) -> Result<Self, String> {
+        let form_error = |_| "the browser cannot build a form".to_owned();
+        Ok(match (endpoint.format, message) {
+            (BodyFormat::Json, message) => {
+                let armored = match message {
+                    Message::Armored(text) => text.clone(),
+                    Message::Binary(bytes) => armor_message(&bytes.to_vec()),
+                };
+                Body::Text {
+                    text: serde_json::json!({ &endpoint.field: armored }).to_string(),
+                    content_type: "application/json",
+                }
+            }
+            (BodyFormat::Raw, Message::Armored(text)) => Body::Text {
+                text: text.clone(),
+                content_type: "application/pgp-encrypted",
+            },
+            (BodyFormat::Raw, Message::Binary(bytes)) => Body::Bytes(bytes.clone()),
+            (BodyFormat::Multipart, message) => {
+                let form = web_sys::FormData::new().map_err(form_error)?;
+                match message {
+                    Message::Armored(text) => form.append_with_str(&endpoint.field, text),
+                    Message::Binary(bytes) => {
+                        let blob = crate::browser::blob(bytes, "application/octet-stream")?;
+                        form.append_with_blob_and_filename(&endpoint.field, &blob, "report.pgp")
+                    }
+                }
+                .map_err(form_error)?;
+                Body::Form(form)
+            }
+        })
     }
 }
 
@@ -55,107 +144,137 @@ struct Answer {
     retry_after: Option<String>,
 }
 
-/// One POST. The outer error is for a request the browser cannot even build.
+/// How an XHR ended.
+enum Ended {
+    Loaded,
+    NetworkError,
+    TimedOut,
+}
+
+/// One POST. The outer error is for a request the browser cannot even make.
 async fn attempt_once(
-    url: &str,
-    format: BodyFormat,
-    field: &str,
-    headers: &BTreeMap<String, String>,
-    armored: &str,
+    endpoint: &Endpoint,
+    body: &Body,
     timeout: Duration,
+    on_progress: &impl Fn(Progress),
 ) -> Result<Result<Answer, NoAnswer>, String> {
     if web_sys::window().is_some_and(|w| !w.navigator().on_line()) {
         return Ok(Err(NoAnswer::Offline));
     }
-    let controller = web_sys::AbortController::new()
-        .map_err(|_| "the browser cannot time requests out".to_owned())?;
-    let mut request = gloo_net::http::Request::post(url).abort_signal(Some(&controller.signal()));
-    for (name, value) in headers {
-        request = request.header(name, value);
-    }
-    let prepare = |err: &dyn std::fmt::Display| format!("could not prepare the request: {err}");
-    let form_error = |_| "the browser cannot build a form".to_owned();
-    let request = match format {
-        BodyFormat::Json => {
-            let body = serde_json::json!({ field: armored }).to_string();
-            request
-                .header("Content-Type", "application/json")
-                .body(body)
-        }
-        BodyFormat::Raw => request
-            .header("Content-Type", "application/pgp-encrypted")
-            .body(armored.to_owned()),
-        BodyFormat::Multipart => {
-            let form = web_sys::FormData::new().map_err(form_error)?;
-            form.append_with_str(field, armored).map_err(form_error)?;
-            request.body(form)
-        }
-    }
-    .map_err(|err| prepare(&err))?;
-
-    let timer = Timer::start(timeout, move || controller.abort());
-    let sent = request.send().await;
-    let timed_out = timer.fired();
-    let response = match sent {
-        Ok(response) => response,
-        Err(_) if timed_out => return Ok(Err(NoAnswer::TimedOut(timeout))),
-        Err(_) => return Ok(Err(NoAnswer::Unreachable)),
+    let fail = |err: JsValue| {
+        format!(
+            "could not prepare the request: {}",
+            crate::browser::describe(&err)
+        )
     };
-    let header = |name| response.headers().get(name);
-    let (location, retry_after) = (header("Location"), header("Retry-After"));
-    let body = response.text().await.unwrap_or_default();
+    let xhr = XmlHttpRequest::new().map_err(fail)?;
+    xhr.open_with_async("POST", &endpoint.url, true)
+        .map_err(fail)?;
+    for (name, value) in &endpoint.headers {
+        xhr.set_request_header(name, value).map_err(fail)?;
+    }
+    xhr.set_timeout(u32::try_from(timeout.as_millis()).unwrap_or(u32::MAX));
+
+    // Each handler sends at most once; whichever fires first ends the attempt.
+    let (done, ended) = oneshot::channel::<Ended>();
+    let done = Rc::new(RefCell::new(Some(done)));
+    let on = |how: fn() -> Ended| {
+        let done = Rc::clone(&done);
+        Closure::<dyn FnMut()>::new(move || {
+            if let Some(done) = done.borrow_mut().take() {
+                let _ = done.send(how());
+            }
+        })
+    };
+    let (on_load, on_error, on_timeout) = (
+        on(|| Ended::Loaded),
+        on(|| Ended::NetworkError),
+        on(|| Ended::TimedOut),
+    );
+    xhr.set_onload(Some(on_load.as_ref().unchecked_ref()));
+    xhr.set_onerror(Some(on_error.as_ref().unchecked_ref()));
+    xhr.set_onabort(Some(on_error.as_ref().unchecked_ref()));
+    xhr.set_ontimeout(Some(on_timeout.as_ref().unchecked_ref()));
+    // Events cannot reach `on_progress` directly (it is not 'static): they go through a cell
+    // read while the attempt is awaited.
+    let uploaded = Rc::new(RefCell::new(None::<(f64, f64)>));
+    let on_upload = {
+        let uploaded = Rc::clone(&uploaded);
+        Closure::<dyn FnMut(ProgressEvent)>::new(move |event: ProgressEvent| {
+            *uploaded.borrow_mut() = Some((event.loaded(), event.total()));
+        })
+    };
+    xhr.upload()
+        .map_err(fail)?
+        .set_onprogress(Some(on_upload.as_ref().unchecked_ref()));
+
+    match body {
+        Body::Text { text, content_type } => {
+            xhr.set_request_header("Content-Type", content_type)
+                .map_err(fail)?;
+            xhr.send_with_opt_str(Some(text))
+        }
+        Body::Bytes(bytes) => {
+            xhr.set_request_header("Content-Type", "application/octet-stream")
+                .map_err(fail)?;
+            xhr.send_with_opt_buffer_source(Some(bytes))
+        }
+        Body::Form(form) => xhr.send_with_opt_form_data(Some(form)),
+    }
+    .map_err(fail)?;
+
+    let ended = report_progress_until(ended, &uploaded, on_progress).await;
+    match ended {
+        Ended::Loaded => {}
+        Ended::TimedOut => return Ok(Err(NoAnswer::TimedOut(timeout))),
+        Ended::NetworkError => return Ok(Err(why_unanswered(&endpoint.url).await)),
+    }
+    let header = |name| xhr.get_response_header(name).ok().flatten();
     Ok(Ok(Answer {
-        status: response.status(),
-        body,
-        location,
-        retry_after,
+        status: xhr.status().unwrap_or(0),
+        body: xhr.response_text().ok().flatten().unwrap_or_default(),
+        location: header("Location"),
+        retry_after: header("Retry-After"),
     }))
 }
 
-/// A `setTimeout` that calls `on_fire` unless dropped first.
-struct Timer {
-    handle: i32,
-    fired: std::rc::Rc<std::cell::Cell<bool>>,
-    _callback: Closure<dyn FnMut()>,
-}
-
-impl Timer {
-    fn start(after: Duration, on_fire: impl Fn() + 'static) -> Self {
-        let fired = std::rc::Rc::new(std::cell::Cell::new(false));
-        let callback = {
-            let fired = std::rc::Rc::clone(&fired);
-            Closure::<dyn FnMut()>::new(move || {
-                fired.set(true);
-                on_fire();
-            })
-        };
-        let handle = web_sys::window()
-            .and_then(|window| {
-                window
-                    .set_timeout_with_callback_and_timeout_and_arguments_0(
-                        callback.as_ref().unchecked_ref(),
-                        i32::try_from(after.as_millis()).unwrap_or(i32::MAX),
-                    )
-                    .ok()
-            })
-            .unwrap_or(0);
-        Self {
-            handle,
-            fired,
-            _callback: callback,
+/// Waits for the attempt to end, passing on upload progress every 200 ms.
+async fn report_progress_until(
+    mut ended: oneshot::Receiver<Ended>,
+    uploaded: &RefCell<Option<(f64, f64)>>,
+    on_progress: &impl Fn(Progress),
+) -> Ended {
+    use futures::future::Either;
+    loop {
+        let tick = Box::pin(sleep(Duration::from_millis(200)));
+        match futures::future::select(&mut ended, tick).await {
+            Either::Left((ended, _)) => return ended.unwrap_or(Ended::NetworkError),
+            Either::Right(((), _)) => {
+                if let Some((sent, total)) = uploaded.borrow_mut().take() {
+                    on_progress(Progress::Uploading { sent, total });
+                }
+            }
         }
-    }
-
-    fn fired(&self) -> bool {
-        self.fired.get()
     }
 }
 
-impl Drop for Timer {
-    fn drop(&mut self) {
-        if let Some(window) = web_sys::window() {
-            window.clear_timeout_with_handle(self.handle);
-        }
+/// Tells a server that is down from one that refuses this page by CORS (the browser reports
+/// both as a bare network error): a `no-cors` GET of the endpoint resolves, opaquely, only when
+/// the server answered. It carries nothing of the report.
+async fn why_unanswered(url: &str) -> NoAnswer {
+    let probe = gloo_net::http::Request::get(url)
+        .mode(web_sys::RequestMode::NoCors)
+        .credentials(web_sys::RequestCredentials::Omit)
+        .cache(web_sys::RequestCache::NoStore)
+        .send()
+        .await;
+    match probe {
+        Ok(_) => NoAnswer::CorsRefused {
+            page_origin: web_sys::window()
+                .and_then(|w| w.location().origin().ok())
+                .unwrap_or_else(|| "this page".into()),
+        },
+        Err(_) => NoAnswer::Unreachable,
     }
 }
 

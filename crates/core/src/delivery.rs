@@ -8,6 +8,8 @@
 
 use std::time::Duration;
 
+pub mod record;
+
 /// How many times a report is sent before giving up on a transient failure.
 pub const MAX_ATTEMPTS: u32 = 3;
 
@@ -77,6 +79,14 @@ pub fn judge_no_answer(kind: NoAnswer, attempt: u32) -> Outcome {
                 "This device is offline, so nothing was sent. Send it once you are back online. {STILL_HERE}"
             ))
         }
+        NoAnswer::CorsRefused { page_origin } => {
+            // Sending again cannot help: the server's settings decide, not chance.
+            return Outcome::Failed(format!(
+                "The project's inbox is up, but it does not accept reports sent from this page \
+                 ({page_origin}): its CORS settings leave this site out, so the page cannot send \
+                 the report or read the answer. Let the project know. {STILL_HERE}"
+            ));
+        }
         NoAnswer::TimedOut(limit) => format!("no answer within {} seconds", limit.as_secs()),
         NoAnswer::Unreachable => "the inbox could not be reached".to_owned(),
     };
@@ -87,10 +97,8 @@ pub fn judge_no_answer(kind: NoAnswer, attempt: u32) -> Outcome {
         };
     }
     let hint = match kind {
-        NoAnswer::Unreachable => {
-            " The server may be down, or it may not accept reports from this page (a CORS \
-             refusal looks the same to the page)."
-        }
+        NoAnswer::Unreachable => " The server may be down, or the address may be wrong.",
+        NoAnswer::TimedOut(_) => " The server may be overloaded, or your connection too slow.",
         _ => "",
     };
     Outcome::Failed(format!(
@@ -99,13 +107,17 @@ pub fn judge_no_answer(kind: NoAnswer, attempt: u32) -> Outcome {
 }
 
 /// Why an attempt got no answer.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub enum NoAnswer {
     /// The browser says it is offline.
     Offline,
     /// The attempt was given up after this long.
     TimedOut(Duration),
-    /// A network error: refused connection, DNS, TLS, or CORS (the page cannot tell which).
+    /// The server answers, but not to this page: its CORS settings leave `page_origin` out.
+    /// (A browser reports this as a plain network error; the page tells it apart by probing the
+    /// endpoint without CORS, which succeeds only when the server is up.)
+    CorsRefused { page_origin: String },
+    /// A network error: refused connection, DNS, TLS.
     Unreachable,
 }
 
@@ -113,6 +125,11 @@ pub enum NoAnswer {
 /// slow 1 Mbit/s.
 pub fn timeout_for(bytes: u64) -> Duration {
     Duration::from_secs(60 + bytes / (128 * 1024))
+}
+
+/// The timeout for one attempt: the policy's `timeout_seconds` when it sets one.
+pub fn attempt_timeout(policy_seconds: Option<u32>, bytes: u64) -> Duration {
+    policy_seconds.map_or_else(|| timeout_for(bytes), |s| Duration::from_secs(s.into()))
 }
 
 /// The receipt an inbox gave: `id` or `receipt` in a JSON answer, else the last segment of the
@@ -188,7 +205,10 @@ mod tests {
         ));
         match judge_no_answer(NoAnswer::Unreachable, MAX_ATTEMPTS) {
             Outcome::Failed(message) => {
-                assert!(message.contains("CORS"), "{message}");
+                assert!(
+                    message.contains("could not be reached, 3 times"),
+                    "{message}"
+                );
                 assert!(message.ends_with(STILL_HERE), "{message}");
             }
             other => panic!("{other:?}"),
@@ -230,7 +250,37 @@ mod tests {
     }
 
     #[test]
-    fn big_reports_get_more_time() {
+    fn a_cors_refusal_fails_at_once_and_names_the_page() {
+        let refused = NoAnswer::CorsRefused {
+            page_origin: "https://example.org".into(),
+        };
+        match judge_no_answer(refused, 1) {
+            Outcome::Failed(message) => {
+                assert!(message.contains("CORS"), "{message}");
+                assert!(message.contains("(https://example.org)"), "{message}");
+                assert!(message.ends_with(STILL_HERE), "{message}");
+            }
+            other => panic!("{other:?}"),
+        }
+    }
+
+    #[test]
+    fn a_timeout_is_retried_then_explained() {
+        let limit = NoAnswer::TimedOut(Duration::from_secs(5));
+        assert!(matches!(
+            judge_no_answer(limit.clone(), 1),
+            Outcome::Retry { reason, .. } if reason == "no answer within 5 seconds"
+        ));
+        assert!(matches!(
+            judge_no_answer(limit, MAX_ATTEMPTS),
+            Outcome::Failed(m) if m.starts_with("Not sent: no answer within 5 seconds, 3 times.")
+        ));
+    }
+
+    #[test]
+    fn big_reports_get_more_time_unless_the_policy_says() {
+        assert_eq!(attempt_timeout(Some(7), 1 << 30), Duration::from_secs(7));
+        assert_eq!(attempt_timeout(None, 0), timeout_for(0));
         assert_eq!(timeout_for(0), Duration::from_secs(60));
         assert_eq!(
             timeout_for(100 * 1024 * 1024),

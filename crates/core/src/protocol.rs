@@ -12,12 +12,16 @@
 use std::time::{Duration, SystemTime, UNIX_EPOCH};
 
 use serde::{Deserialize, Serialize};
+use sha2::{Digest, Sha256};
 
 use crate::{
     key::RecipientKey,
     policy::{KeySource, Policy, PolicyError},
     recipients,
-    report::{document::Attachment, Report},
+    report::{
+        document::{Attachment, ReportDocument},
+        Report,
+    },
     seal::{seal_report_with_progress, Encoding, SealError},
 };
 
@@ -70,7 +74,7 @@ pub struct AttachmentMeta {
 }
 
 /// What the worker says about a sealed report (the message bytes travel beside it).
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct SealedInfo {
     pub encoding: Encoding,
     /// E.g. "AES256 with integrity check (SEIPD v1)".
@@ -79,6 +83,10 @@ pub struct SealedInfo {
     pub report_id: String,
     /// Size of the letter before encryption.
     pub plaintext_bytes: u64,
+    /// SHA-256 of the sealed message, lower-case hex: what the researcher can prove was sent.
+    pub ciphertext_sha256: String,
+    /// The structured report that was sealed (report.json), for hand-offs that want fields.
+    pub document: ReportDocument,
 }
 
 pub type SealResponse = Result<SealedInfo, String>;
@@ -151,6 +159,8 @@ impl Sealer {
             cipher: sealed.cipher.to_string(),
             report_id: sealed.document.id.clone(),
             plaintext_bytes: sealed.plaintext_bytes,
+            ciphertext_sha256: hex::encode(Sha256::digest(&sealed.message)),
+            document: sealed.document,
         };
         Ok((sealed.message, info))
     }

@@ -30,3 +30,24 @@ fn gpg_decrypts_a_report_sealed_to_the_curve25519_demo_key() {
 fn gpg_decrypts_a_report_sealed_to_an_rsa_3072_key() {
     decrypts_with_gpg(&fixture_text("rsa3072.public.asc"), "rsa3072.secret.asc");
 }
+
+#[test]
+fn gpg_decrypts_a_binary_report_armored_afterwards() {
+    // The page armors a binary report for `json` endpoints (`sealpost_core::armor`).
+    let gpg = Gpg::with_secret_key("demo-recipient.secret.asc");
+    let key = RecipientKey::accept(demo::recipient_key().as_bytes(), corpus_now()).unwrap();
+    let (binary, _) = sealpost_core::seal(
+        b"sealed as binary",
+        &[key],
+        sealpost_core::Encoding::Binary,
+        rand::thread_rng(),
+    )
+    .unwrap();
+    let armored = sealpost_core::armor::armor_message(&binary);
+    assert!(
+        armored.starts_with("-----BEGIN PGP MESSAGE-----\n"),
+        "{armored}"
+    );
+    assert!(armored.trim_end().ends_with("-----END PGP MESSAGE-----"));
+    assert_eq!(gpg.decrypt(armored.as_bytes()), "sealed as binary");
+}

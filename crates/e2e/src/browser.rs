@@ -103,6 +103,17 @@ impl Browser {
             .await
     }
 
+    /// Types `report`'s demo fields by their labels, presses "Encrypt report" and returns the
+    /// armored message.
+    pub async fn seal_demo_report(&self, report: &sealpost_core::Report) -> String {
+        for (id, label) in crate::DEMO_FIELDS {
+            let control = self.control_labelled(label).await;
+            control.send_keys(report.text(id)).await.unwrap();
+        }
+        self.press("Encrypt report").await;
+        self.wait_for_ciphertext().await
+    }
+
     /// The armored message, once the page shows one.
     pub async fn wait_for_ciphertext(&self) -> String {
         self.wait_for_script(

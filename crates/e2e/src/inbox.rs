@@ -27,13 +27,16 @@ fn binary() -> PathBuf {
 impl Inbox {
     /// Starts an inbox that accepts reports from pages at `allowed_origin`.
     pub fn start(allowed_origin: &str) -> Self {
+        Self::start_configured(&format!(
+            "[cors]\nallowed_origins = [\"{allowed_origin}\"]\n"
+        ))
+    }
+
+    /// Starts an inbox with the config file `toml` (listen address and storage are set here).
+    pub fn start_configured(toml: &str) -> Self {
         let storage = tempfile::tempdir().expect("storage dir");
         let config = tempfile::NamedTempFile::new().expect("config file");
-        std::fs::write(
-            config.path(),
-            format!("[cors]\nallowed_origins = [\"{allowed_origin}\"]\n"),
-        )
-        .expect("write config");
+        std::fs::write(config.path(), toml).expect("write config");
         let path = binary();
         let mut process = Command::new(&path)
             .arg("--config")

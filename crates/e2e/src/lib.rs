@@ -6,6 +6,7 @@
 
 pub mod browser;
 pub mod inbox;
+pub mod scripted_server;
 pub mod static_server;
 
 pub use sealpost_testkit::{fixture_path, gpg::Gpg};

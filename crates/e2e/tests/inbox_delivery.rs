@@ -5,9 +5,7 @@
 #![allow(clippy::unwrap_used)] // a failing test should fail loudly, with the value it got
 
 use sealpost_core::{demo, Report};
-use sealpost_e2e::{
-    browser::Browser, dist_dir, inbox::Inbox, static_server::StaticServer, Gpg, DEMO_FIELDS,
-};
+use sealpost_e2e::{browser::Browser, dist_dir, inbox::Inbox, static_server::StaticServer, Gpg};
 
 fn policy_sending_to(endpoint: &str) -> Vec<u8> {
     let mut policy: serde_json::Value = serde_json::from_str(demo::POLICY_JSON).unwrap();
@@ -45,12 +43,7 @@ async fn a_report_sent_to_the_inbox_arrives_byte_for_byte_and_the_receipt_is_sho
             "impact",
             "Any file readable by the service can be downloaded.",
         );
-    for (id, label) in DEMO_FIELDS {
-        let control = browser.control_labelled(label).await;
-        control.send_keys(report.text(id)).await.unwrap();
-    }
-    browser.press("Encrypt report").await;
-    let armored = browser.wait_for_ciphertext().await;
+    let armored = browser.seal_demo_report(&report).await;
 
     browser.press("Send to the project's inbox").await;
     let status = browser

@@ -86,6 +86,10 @@ pub enum Channel {
         field: String,
         #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
         headers: BTreeMap<String, String>,
+        /// Seconds to wait for the endpoint's answer to one attempt. By default a minute plus
+        /// time to upload the report at 1 Mbit/s.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        timeout_seconds: Option<u32>,
     },
     /// Email, with an optional backup address to use after a wait.
     Email {

@@ -187,8 +187,19 @@ fn check_channels(channels: &[Channel], errors: &mut Errors) {
     for (i, channel) in channels.iter().enumerate() {
         let path = format!("channels[{i}]");
         match channel {
-            Channel::Https { url, headers, .. } => {
+            Channel::Https {
+                url,
+                headers,
+                timeout_seconds,
+                ..
+            } => {
                 check_web_url(&format!("{path}.url"), url, true, errors);
+                if *timeout_seconds == Some(0) {
+                    errors.add(
+                        format!("{path}.timeout_seconds"),
+                        "must be at least 1: a timeout of 0 would give up before sending",
+                    );
+                }
                 for name in headers.keys() {
                     if name.is_empty()
                         || !name.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-')

@@ -1,0 +1,145 @@
+//! The "send to the project's inbox" channel: upload with progress, automatic retries, a
+//! specific message when it fails, and the receipt to keep when it succeeds. Whatever happens,
+//! the sealed report stays on the page (copy, download, send again, other channels).
+
+use leptos::{prelude::*, task::spawn_local};
+use sealpost_core::{delivery::record::DeliveryRecord, policy::document::human_size};
+
+use crate::{
+    browser,
+    services::deliver::{self, Endpoint, Message, Progress},
+    state::use_report_state,
+};
+
+/// Where a send stands.
+#[derive(Clone, PartialEq)]
+enum SendState {
+    Idle,
+    /// Uploading (bytes sent, of total) or waiting to retry (the note).
+    Sending {
+        uploaded: Option<(f64, f64)>,
+        note: Option<String>,
+    },
+    Sent(DeliveryRecord),
+    Failed(String),
+}
+
+#[component]
+pub fn EndpointSend(endpoint: Endpoint) -> impl IntoView {
+    let state = use_report_state();
+    let send_state = RwSignal::new(SendState::Idle);
+    let sending = move || matches!(send_state.get(), SendState::Sending { .. });
+    let has_sealed = move || state.sealed.with(Option::is_some);
+    let tried = move || !matches!(send_state.get(), SendState::Idle);
+
+    let endpoint_url = endpoint.url.clone();
+    let send = move |_| {
+        let Some((message, report_id, sha256, bytes)) = state.sealed.with_untracked(|sealed| {
+            sealed.as_ref().map(|s| {
+                let message = match &s.armored {
+                    Some(text) => Message::Armored(text.clone()),
+                    None => Message::Binary(s.bytes.clone()),
+                };
+                let info = &s.info;
+                let bytes = u64::from(s.bytes.length());
+                (
+                    message,
+                    info.report_id.clone(),
+                    info.ciphertext_sha256.clone(),
+                    bytes,
+                )
+            })
+        }) else {
+            return;
+        };
+        let endpoint = endpoint.clone();
+        let project = state.policy.with_value(|p| p.project.name.clone());
+        send_state.set(SendState::Sending {
+            uploaded: None,
+            note: None,
+        });
+        spawn_local(async move {
+            let result = deliver::post_report(&endpoint, &message, move |progress| {
+                send_state.set(match progress {
+                    Progress::Uploading { sent, total } => SendState::Sending {
+                        uploaded: Some((sent, total)),
+                        note: None,
+                    },
+                    Progress::Waiting(note) => SendState::Sending {
+                        uploaded: None,
+                        note: Some(note),
+                    },
+                });
+            })
+            .await;
+            send_state.set(match result {
+                Ok(receipt) => SendState::Sent(DeliveryRecord {
+                    project,
+                    endpoint: endpoint.url.clone(),
+                    receipt,
+                    report_id,
+                    sent: browser::now(),
+                    ciphertext_sha256: sha256,
+                    ciphertext_bytes: bytes,
+                }),
+                Err(reason) => SendState::Failed(reason),
+            });
+        });
+    };
+
+    let download_receipt = move |_| {
+        if let SendState::Sent(record) = send_state.get_untracked() {
+            // A failed download leaves the receipt on screen to copy by hand.
+            let _ = browser::download_text(&record.file_name(), "text/plain", &record.to_text());
+        }
+    };
+    let status = move || {
+        match send_state.get() {
+        SendState::Idle => String::new(),
+        SendState::Sending { note: Some(note), .. } => note,
+        SendState::Sending {
+            uploaded: Some((sent, total)),
+            ..
+        } if total > 0.0 && sent < total => format!(
+            "Uploading… {} of {}",
+            human_size(sent as u64),
+            human_size(total as u64)
+        ),
+        SendState::Sending { .. } => "Sending…".to_owned(),
+        SendState::Sent(record) => match &record.receipt {
+            Some(receipt) => format!(
+                "Sent. The project's receipt for your report: {receipt}. Keep it to refer to your report."
+            ),
+            None => "Sent. The project has your encrypted report.".to_owned(),
+        },
+        SendState::Failed(reason) => reason,
+    }
+    };
+    let upload_fraction = move || match send_state.get() {
+        SendState::Sending {
+            uploaded: Some((sent, total)),
+            ..
+        } if total > 0.0 => Some(sent / total),
+        _ => None,
+    };
+    let failed = move || matches!(send_state.get(), SendState::Failed(_));
+    let sent = move || matches!(send_state.get(), SendState::Sent(_));
+
+    view! {
+        <li class="endpoint">
+            <button type="button" class="primary" on:click=send
+                disabled=move || sending() || !has_sealed()>
+                {move || if tried() && !sending() { "Send again" } else { "Send to the project's inbox" }}
+            </button>
+            <span class="hint">" " {endpoint_url}</span>
+            <progress max="1" aria-label="Upload"
+                hidden=move || upload_fraction().is_none()
+                prop:value=move || upload_fraction().unwrap_or(0.0)></progress>
+            <p role="status" class="status" class:error=failed>{status}</p>
+            <p hidden=move || !sent()>
+                <button type="button" on:click=download_receipt>"Download the receipt"</button>
+                " It names the report and the SHA-256 of what was sent, nothing of its content."
+            </p>
+        </li>
+    }
+}
