@@ -38,8 +38,11 @@ pub fn GithubAdvisoryFields() -> impl IntoView {
                     <div class="handoff-field">
                         <label for=id.clone()>{label}</label>
                         <textarea id=id readonly rows=rows.to_string() prop:value=value></textarea>
-                        <span class="hint" hidden=!empty>"Not in your report: fill it in on GitHub if you know it."</span>
-                        <CopyButton label=format!("Copy {label}") text=text what="the field" />
+                        {if empty {
+                            view! { <p class="hint">"Not in your report: fill it in on GitHub if you know it."</p> }.into_any()
+                        } else {
+                            view! { <CopyButton label=format!("Copy {label}") text=text what="the field" /> }.into_any()
+                        }}
                     </div>
                 }
             })
