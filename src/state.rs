@@ -35,6 +35,9 @@ pub struct ReportState {
     pub progress: RwSignal<Option<(f64, f64)>>,
     /// The last sealed message and the report it was made from.
     pub sealed: RwSignal<Option<Sealed>, LocalStorage>,
+    /// The armored public half of a reply key the researcher made in the page, sealed with the
+    /// report so the project can answer encrypted.
+    pub reply_public_key: RwSignal<Option<String>>,
 }
 
 /// An encrypted report.
@@ -77,6 +80,7 @@ impl ReportState {
             attempted: RwSignal::new(false),
             progress: RwSignal::new(None),
             sealed: RwSignal::new_local(None),
+            reply_public_key: RwSignal::new(None),
         }
     }
 

@@ -105,6 +105,7 @@ async fn seal(state: ReportState) -> Result<Sealed, String> {
             .collect(),
         encoding,
         now_ms: js_sys::Date::now(),
+        reply_public_key: state.reply_public_key.get_untracked(),
     };
     let attachment_names = files.iter().map(web_sys::File::name).collect();
     state.progress.set(Some((0.0, total_bytes)));

@@ -65,6 +65,10 @@ pub struct SealRequest {
     pub attachments: Vec<AttachmentMeta>,
     pub encoding: Encoding,
     pub now_ms: f64,
+    /// The researcher's reply key (armored public key) made in the page, if they made one: the
+    /// project can answer encrypted. Its secret half never leaves the researcher's device.
+    #[serde(default)]
+    pub reply_public_key: Option<String>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
