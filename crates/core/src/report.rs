@@ -1,6 +1,8 @@
 //! The researcher's report and its canonical plain-text rendering.
 
 pub mod document;
+pub mod numbered;
+pub mod version_ranges;
 
 use std::collections::BTreeMap;
 
