@@ -86,6 +86,9 @@ pub enum Control {
     Date,
     /// A CVSS vector of this version.
     Cvss(CvssVersion),
+    /// Version ranges entered row by row (`affected_versions` with `"format": "structured"`),
+    /// stored as the text of [`crate::report::version_ranges::format_rows`].
+    VersionRanges,
     Attachments,
 }
 

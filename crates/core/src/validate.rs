@@ -47,6 +47,8 @@ pub enum Problem {
         expected_prefix: &'static str,
         reason: String,
     },
+    /// Structured affected versions with a problem in one range.
+    NotVersionRanges(crate::report::version_ranges::RangesError),
 }
 
 impl fmt::Display for FieldError {
@@ -75,6 +77,7 @@ impl fmt::Display for FieldError {
                 f,
                 "{label} is not a valid CVSS vector ({reason}). It should start with {expected_prefix}"
             ),
+            Problem::NotVersionRanges(reason) => write!(f, "{label}: {reason}."),
         }
     }
 }
@@ -152,6 +155,9 @@ fn check_syntax(control: &Control, text: &str) -> Option<Problem> {
             (!options.iter().any(|o| o == text)).then(|| Problem::NotAnOption(text.to_owned()))
         }
         Control::Cvss(version) => check_cvss(*version, text).err(),
+        Control::VersionRanges => crate::report::version_ranges::check_ranges(text)
+            .err()
+            .map(Problem::NotVersionRanges),
         _ => None,
     }
 }

@@ -152,6 +152,22 @@ pub struct FieldSpec {
     /// The choices of a `select` or `multi_select` field.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub options: Vec<String>,
+    /// `affected_versions` only: `structured` asks for version ranges row by row (introduced
+    /// in, fixed in, last affected), stored as `>= 1.2.0, < 1.4.1 || >= 2.0, <= 2.1`; `text`
+    /// (the default) is one free-text box.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub format: Option<FieldFormat>,
+}
+
+/// How the `affected_versions` field is entered.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum FieldFormat {
+    /// Version ranges, one row each: introduced in, fixed in, last affected.
+    Structured,
+    /// One free-text box, read as well as it can be when exported.
+    #[default]
+    Text,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize, JsonSchema)]

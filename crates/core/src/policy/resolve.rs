@@ -394,6 +394,11 @@ fn control_for(
             }
         },
         (Some(Builtin::Attachments), None) => Control::Attachments,
+        (Some(Builtin::AffectedVersions), None)
+            if spec.format == Some(super::document::FieldFormat::Structured) =>
+        {
+            Control::VersionRanges
+        }
         (Some(builtin), None) if builtin.is_multiline() => Control::Textarea,
         (Some(_), None) => Control::Text,
         (None, None) => {
@@ -454,6 +459,16 @@ fn control_for(
             }
         }
     };
+    if spec.format.is_some() && builtin != Some(Builtin::AffectedVersions) {
+        errors.add(
+            format!("{path}.format"),
+            format!(
+                "`format` applies only to the built-in `affected_versions` field (structured or \
+                 text), not to `{}`",
+                spec.id
+            ),
+        );
+    }
     if !spec.options.is_empty() && !matches!(control, Control::Select(_) | Control::MultiSelect(_))
     {
         errors.add(
