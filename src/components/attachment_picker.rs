@@ -1,8 +1,9 @@
 //! The attachments field: files are picked, listed and checked against the policy's limits, but
 //! never read on the page; the sealing worker reads them when the report is encrypted.
 
-use leptos::prelude::*;
+use leptos::{ev::DragEvent, prelude::*};
 use sealpost_core::policy::{document::human_size, AttachmentLimits};
+use wasm_bindgen::JsCast;
 
 use crate::state::use_report_state;
 
@@ -18,15 +19,10 @@ pub fn AttachmentPicker(
     let limits = state.policy.with_value(|policy| policy.attachments.clone());
     let refusal = RwSignal::new(None::<String>);
 
-    let on_change = {
+    // The picker and the drop zone admit files the same way.
+    let add_files = {
         let limits = limits.clone();
-        move |ev: leptos::ev::Event| {
-            let input: web_sys::HtmlInputElement = event_target(&ev);
-            let Some(list) = input.files() else { return };
-            let picked: Vec<web_sys::File> =
-                (0..list.length()).filter_map(|i| list.get(i)).collect();
-            // Clear the input so picking the same file again (after removing it) fires again.
-            input.set_value("");
+        move |picked: Vec<web_sys::File>| {
             let mut refusals = Vec::new();
             state.attachments.update(|files| {
                 for file in picked {
@@ -38,6 +34,45 @@ pub fn AttachmentPicker(
             });
             refusal.set((!refusals.is_empty()).then(|| refusals.join(" ")));
         }
+    };
+    let on_change = {
+        let add_files = add_files.clone();
+        move |ev: leptos::ev::Event| {
+            let input: web_sys::HtmlInputElement = event_target(&ev);
+            let picked = input.files().map(files_of).unwrap_or_default();
+            // Clear the input so picking the same file again (after removing it) fires again.
+            input.set_value("");
+            add_files(picked);
+        }
+    };
+    let dragging = RwSignal::new(false);
+    let on_dragover = move |ev: DragEvent| {
+        // Without this the browser opens the dropped file instead of handing it to the page.
+        ev.prevent_default();
+        if let Some(transfer) = ev.data_transfer() {
+            transfer.set_drop_effect("copy");
+        }
+        dragging.set(true);
+    };
+    let on_dragleave = move |ev: DragEvent| {
+        // Moving onto a child of the zone also fires dragleave: only leaving the zone counts.
+        let zone: web_sys::Node = event_target_current(&ev);
+        let into = ev
+            .related_target()
+            .and_then(|target| target.dyn_into::<web_sys::Node>().ok());
+        if !zone.contains(into.as_ref()) {
+            dragging.set(false);
+        }
+    };
+    let on_drop = move |ev: DragEvent| {
+        ev.prevent_default();
+        dragging.set(false);
+        let dropped = ev
+            .data_transfer()
+            .and_then(|transfer| transfer.files())
+            .map(files_of)
+            .unwrap_or_default();
+        add_files(dropped);
     };
     let remove = move |index: usize| {
         state.attachments.update(|files| {
@@ -80,10 +115,31 @@ pub fn AttachmentPicker(
         {optional}
         {help}
         <p class="hint" id=hint_id.clone()>{limits_text}</p>
-        <input type="file" id=id multiple aria-describedby=hint_id on:change=on_change />
+        <div
+            class="dropzone"
+            class:dropzone--over=move || dragging.get()
+            on:dragenter=on_dragover
+            on:dragover=on_dragover
+            on:dragleave=on_dragleave
+            on:drop=on_drop
+        >
+            <p class="dropzone__text" aria-hidden="true">"Drop files here or choose them"</p>
+            <input type="file" id=id multiple aria-describedby=hint_id on:change=on_change />
+        </div>
         <p class="error" role="alert" hidden=move || refusal.read().is_none()>{move || refusal.get()}</p>
         <ul class="attachments" hidden=move || state.attachments.with(Vec::is_empty)>{listed}</ul>
     }
+}
+
+fn files_of(list: web_sys::FileList) -> Vec<web_sys::File> {
+    (0..list.length()).filter_map(|i| list.get(i)).collect()
+}
+
+/// The element a handler is attached to (not the child the event started on).
+fn event_target_current<T: JsCast>(ev: &DragEvent) -> T {
+    ev.current_target()
+        .map(|target| target.unchecked_into::<T>())
+        .unwrap_or_else(|| event_target(ev))
 }
 
 /// Whether `file` may join `files` under `limits` (the core's rule, which sealing checks again).

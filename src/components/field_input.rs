@@ -3,10 +3,16 @@
 //! announces them together.
 
 use leptos::prelude::*;
-use sealpost_core::{policy::Control, validate::cvss_score, FieldDef, Value};
+use sealpost_core::{
+    policy::{Builtin, Control},
+    FieldDef, Value,
+};
 
 use crate::{
-    components::attachment_picker::AttachmentPicker,
+    components::{
+        attachment_picker::AttachmentPicker, cvss_calculator::CvssCalculator,
+        cwe_picker::CwePicker, numbered_textarea::NumberedTextarea, version_ranges::VersionRanges,
+    },
     state::{use_report_state, ReportState},
 };
 
@@ -99,14 +105,38 @@ pub fn FieldInput(
             />
         }
         .into_any(),
-        control => view! {
-            <label for=id.clone()>{field.label.clone()}</label>
-            {optional}
-            {help}
-            {single_control(state, &field, control, aria)}
-            {cvss_live_score(state, &id, control)}
+        Control::VersionRanges => view! {
+            <VersionRanges
+                field=field.clone()
+                aria=aria
+                optional=optional.map(IntoAny::into_any)
+                help=help.map(IntoAny::into_any)
+            />
         }
         .into_any(),
+        control => {
+            // The specialised controls keep the field's label pointing at their main box.
+            let input = match control {
+                Control::Cvss(version) => {
+                    view! { <CvssCalculator field=field.clone() version=*version aria=aria /> }
+                        .into_any()
+                }
+                Control::Text if field.builtin == Some(Builtin::VulnerabilityType) => {
+                    view! { <CwePicker field=field.clone() aria=aria /> }.into_any()
+                }
+                Control::Textarea if field.builtin == Some(Builtin::ReproductionSteps) => {
+                    view! { <NumberedTextarea field=field.clone() aria=aria /> }.into_any()
+                }
+                control => single_control(state, &field, control, aria),
+            };
+            view! {
+                <label for=id.clone()>{field.label.clone()}</label>
+                {optional}
+                {help}
+                {input}
+            }
+            .into_any()
+        }
     };
 
     view! {
@@ -117,10 +147,12 @@ pub fn FieldInput(
     }
 }
 
+/// A field's `aria-invalid` and `aria-describedby` (its help and its visible error), for the
+/// control that carries them.
 #[derive(Clone, Copy)]
-struct Aria {
-    invalid: Signal<&'static str>,
-    described_by: Signal<String>,
+pub struct Aria {
+    pub invalid: Signal<&'static str>,
+    pub described_by: Signal<String>,
 }
 
 /// Text-like controls, textareas and single selects: one element bound to the field's text.
@@ -236,25 +268,4 @@ fn multi_select_options(state: ReportState, id: &str, options: &[String]) -> Vec
             .into_any()
         })
         .collect()
-}
-
-/// Under a CVSS field: the score of the vector typed so far, as soon as it is complete.
-fn cvss_live_score(state: ReportState, id: &str, control: &Control) -> Option<AnyView> {
-    let Control::Cvss(version) = control else {
-        return None;
-    };
-    let id = id.to_owned();
-    let prefix = version.prefix();
-    let score = move || {
-        state.report.with(|r| {
-            let vector = r.text(&id).trim().to_owned();
-            match cvss_score(&vector) {
-                Some((score, severity)) if vector.starts_with(prefix) => {
-                    format!("Score {score:.1} ({severity})")
-                }
-                _ => format!("Paste or type a vector starting with {prefix}"),
-            }
-        })
-    };
-    Some(view! { <p class="hint" aria-live="polite">{score}</p> }.into_any())
 }

@@ -31,7 +31,10 @@ fn the_policy_chooses_rows_or_free_text() {
         json!([{ "id": "affected_versions", "format": "text" }]),
         json!([{ "id": "affected_versions" }]),
     ] {
-        assert_ne!(policy_with(fields).unwrap().fields[0].control, Control::VersionRanges);
+        assert_ne!(
+            policy_with(fields).unwrap().fields[0].control,
+            Control::VersionRanges
+        );
     }
 }
 
@@ -44,9 +47,13 @@ fn format_is_refused_on_other_fields() {
     .unwrap_err();
     assert_eq!(errors.len(), 1, "{errors:#?}");
     assert_eq!(errors[0].path, "fields[1].format");
-    assert!(errors[0].reason.contains("only to the built-in `affected_versions`"));
+    assert!(errors[0]
+        .reason
+        .contains("only to the built-in `affected_versions`"));
     let errors = policy_with(json!([{ "id": "affected_versions", "format": "rows" }])).unwrap_err();
-    assert!(errors[0].to_string().starts_with("fields[0].format: unknown variant `rows`"));
+    assert!(errors[0]
+        .to_string()
+        .starts_with("fields[0].format: unknown variant `rows`"));
 }
 
 #[test]
@@ -56,15 +63,21 @@ fn each_range_is_judged_and_named() {
     ]))
     .unwrap();
     let problems = |text: &str| {
-        validate(&policy, &Report::default().with_text("affected_versions", text))
-            .into_iter()
-            .map(|error| (error.problem.clone(), error.to_string()))
-            .collect::<Vec<_>>()
+        validate(
+            &policy,
+            &Report::default().with_text("affected_versions", text),
+        )
+        .into_iter()
+        .map(|error| (error.problem.clone(), error.to_string()))
+        .collect::<Vec<_>>()
     };
     assert_eq!(problems(">= 1.2.0, < 1.4.1 || >= 2.0, <= 2.1"), vec![]);
     assert_eq!(problems("")[0].0, Problem::Missing);
     let (problem, message) = problems(">= 1.0 || ").remove(0);
-    assert_eq!(problem, Problem::NotVersionRanges(RangesError::EmptyRange { range: 2 }));
+    assert_eq!(
+        problem,
+        Problem::NotVersionRanges(RangesError::EmptyRange { range: 2 })
+    );
     assert_eq!(
         message,
         "Affected versions: range 2 is empty: give the version it was introduced in, fixed in \

@@ -163,6 +163,13 @@ impl Picks {
         parse(Some(version), text)
     }
 
+    /// Like [`Picks::from_vector_for`], but base metrics may be missing: reads back the vector
+    /// the calculator wrote while the researcher was still choosing (`CVSS:3.1/AV:N`), so the
+    /// choices made so far survive leaving the form and coming back.
+    pub fn from_partial_vector_for(version: CvssVersion, text: &str) -> Result<Self, VectorError> {
+        parse_picks(Some(version), text)
+    }
+
     fn slot(&self, metric: &str) -> Option<usize> {
         self.lookup(metric).ok().map(|(i, _)| i)
     }
@@ -199,6 +206,17 @@ fn version_name(version: CvssVersion) -> &'static str {
 }
 
 fn parse(expected: Option<CvssVersion>, text: &str) -> Result<Picks, VectorError> {
+    let picks = parse_picks(expected, text)?;
+    let missing = picks.missing();
+    if missing.is_empty() {
+        Ok(picks)
+    } else {
+        Err(VectorError::MissingRequired { metrics: missing })
+    }
+}
+
+/// Every metric in `text`, checked, without requiring the base metrics.
+fn parse_picks(expected: Option<CvssVersion>, text: &str) -> Result<Picks, VectorError> {
     let text = text.trim();
     if text.is_empty() {
         return Err(VectorError::Empty);
@@ -225,12 +243,7 @@ fn parse(expected: Option<CvssVersion>, text: &str) -> Result<Picks, VectorError
         seen[i] = true;
         picks.set(m.id, value)?;
     }
-    let missing = picks.missing();
-    if missing.is_empty() {
-        Ok(picks)
-    } else {
-        Err(VectorError::MissingRequired { metrics: missing })
-    }
+    Ok(picks)
 }
 
 fn parse_version(expected: Option<CvssVersion>, head: &str) -> Result<CvssVersion, VectorError> {

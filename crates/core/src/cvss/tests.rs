@@ -246,3 +246,34 @@ fn a_malformed_paste_says_what_is_wrong() {
     );
     assert_eq!(super::score("CVSS:3.1/AV:N"), None, "incomplete");
 }
+
+#[test]
+fn a_partial_vector_from_the_calculator_is_read_back() {
+    let mut picks = Picks::new(CvssVersion::V3_1);
+    assert_eq!(picks.vector(), "CVSS:3.1");
+    picks.set("AV", "N").unwrap();
+    picks.set("S", "C").unwrap();
+    let vector = picks.vector();
+    assert_eq!(vector, "CVSS:3.1/AV:N/S:C");
+    let back = Picks::from_partial_vector_for(CvssVersion::V3_1, &vector).unwrap();
+    assert_eq!(back, picks);
+    assert!(!back.is_complete());
+    assert_eq!(
+        Picks::from_partial_vector_for(CvssVersion::V3_1, "CVSS:3.1").unwrap(),
+        Picks::new(CvssVersion::V3_1)
+    );
+    // Everything else is still checked.
+    assert!(matches!(
+        Picks::from_partial_vector_for(CvssVersion::V3_1, "CVSS:4.0/AV:N"),
+        Err(VectorError::WrongVersion { .. })
+    ));
+    assert!(matches!(
+        Picks::from_partial_vector_for(CvssVersion::V3_1, "CVSS:3.1/AV:Q"),
+        Err(VectorError::UnknownValue { .. })
+    ));
+    // The complete parse still insists on every base metric.
+    assert!(matches!(
+        Picks::from_vector_for(CvssVersion::V3_1, &vector),
+        Err(VectorError::MissingRequired { .. })
+    ));
+}
