@@ -450,6 +450,7 @@ pub(crate) mod tests {
                 severity: "Medium".into(),
             }),
             attachments: Vec::new(),
+            reply_key: None,
         }
     }
 

@@ -4,7 +4,9 @@
 //! 1. `text/plain`: the whole report, readable (see [`Report::render_text`]), with a list of
 //!    the attachments and their SHA-256;
 //! 2. `application/json` (`report.json`): the structured report ([`ReportDocument`]);
-//! 3. the attachments, with their names and types.
+//! 3. the attachments, with their names and types;
+//! 4. `application/pgp-keys` (`reply-key.asc`): the reporter's reply key, if they made one
+//!    ([`ReplyKey`]); also in `report.json` (`reply_key`) and named in the text.
 //!
 //! Built with mail-builder (Stalwart's, widely used, no I/O of its own). Every header value that
 //! would otherwise come from the environment — Date, Message-ID, the MIME boundary — is supplied
@@ -22,8 +24,9 @@ use rand_core::{CryptoRng, RngCore};
 
 use crate::{
     policy::{Builtin, Policy},
+    reply_key::{self, ReplyKey},
     report::{
-        document::{Attachment, ReportDocument},
+        document::{Attachment, ReplyKeyEntry, ReportDocument},
         Report,
     },
 };
@@ -50,8 +53,36 @@ pub fn compose<R: RngCore + CryptoRng>(
     created: SystemTime,
     rng: &mut R,
 ) -> Letter {
+    compose_with_reply_key(policy, report, attachments, None, created, rng)
+}
+
+/// [`compose`], enclosing the reporter's `reply_key` if they made one: as the last attachment
+/// (`reply-key.asc`, listed in `report.json` like any other, so tools that check every
+/// attachment against its SHA-256 keep working) and as `report.json`'s `reply_key`.
+pub fn compose_with_reply_key<R: RngCore + CryptoRng>(
+    policy: &Policy,
+    report: &Report,
+    attachments: &[Attachment],
+    reply_key: Option<&ReplyKey>,
+    created: SystemTime,
+    rng: &mut R,
+) -> Letter {
     let id = random_hex(rng, 16);
-    let document = ReportDocument::new(policy, report, attachments, id.clone(), created);
+    let mut document = ReportDocument::new(policy, report, attachments, id.clone(), created);
+    let reply_attachment = reply_key.map(|key| {
+        Attachment::new(
+            reply_key::ATTACHMENT_NAME,
+            reply_key::MEDIA_TYPE,
+            key.public_armored.clone().into_bytes(),
+        )
+    });
+    if let (Some(key), Some(attachment)) = (reply_key, &reply_attachment) {
+        document.attachments.push(attachment.entry());
+        document.reply_key = Some(ReplyKeyEntry {
+            fingerprint: key.fingerprint.clone(),
+            public_key: key.public_armored.clone(),
+        });
+    }
     let text = readable_text(policy, report, &document);
     let json = document.to_json();
 
@@ -60,6 +91,15 @@ pub fn compose<R: RngCore + CryptoRng>(
         MimePart::new(ContentType::new("application/json"), json).attachment("report.json"),
     ];
     for attachment in attachments {
+        parts.push(
+            MimePart::new(
+                ContentType::new(attachment.media_type.clone()),
+                attachment.bytes.as_slice(),
+            )
+            .attachment(attachment.name.clone()),
+        );
+    }
+    if let Some(attachment) = &reply_attachment {
         parts.push(
             MimePart::new(
                 ContentType::new(attachment.media_type.clone()),
@@ -109,6 +149,14 @@ fn readable_text(policy: &Policy, report: &Report, document: &ReportDocument) ->
                 entry.name, entry.media_type, entry.size, entry.sha256
             ));
         }
+    }
+    if let Some(key) = &document.reply_key {
+        text.push_str(&format!(
+            "\n## Reply\n\nReply encrypted to key {}. The reporter made this key for the report; \
+             its public key is attached as {} (and in report.json).\n",
+            key.fingerprint,
+            reply_key::ATTACHMENT_NAME,
+        ));
     }
     text.push_str("\nThe same report as structured data is attached as report.json.\n");
     text

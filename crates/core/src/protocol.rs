@@ -6,6 +6,10 @@
 //! `Blob`s and the sealed message comes back as a transferred `ArrayBuffer`, so megabytes are
 //! never copied through JSON.
 //!
+//! Besides accepting keys and sealing, the worker makes the researcher's reply key
+//! ([`ReplyKeyRequest`]) and encrypts and opens their draft ([`DraftSealRequest`],
+//! [`DraftOpenRequest`]): everything that needs OpenPGP happens there.
+//!
 //! [`Sealer`] is the worker's logic without the browser, so it is tested natively and the page's
 //! in-process test double is the very same code.
 
@@ -15,14 +19,16 @@ use serde::{Deserialize, Serialize};
 use sha2::{Digest, Sha256};
 
 use crate::{
+    draft::{self, Draft, DraftError},
     key::RecipientKey,
     policy::{KeySource, Policy, PolicyError},
     recipients,
+    reply_key::{self, ReplyKey, ReplyKeyPair},
     report::{
         document::{Attachment, ReportDocument},
         Report,
     },
-    seal::{seal_report_with_progress, Encoding, SealError},
+    seal::{seal_report_with_reply_key, Encoding, SealError},
 };
 
 /// Sent once: the policy and, for each recipient with a `key_url`, the fetched key text.
@@ -95,6 +101,39 @@ pub struct SealedInfo {
 
 pub type SealResponse = Result<SealedInfo, String>;
 
+/// Make a reply key for the researcher, named after what they typed (either may be empty).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ReplyKeyRequest {
+    /// Their name or handle.
+    pub name: String,
+    /// Their contact address.
+    pub contact: String,
+    /// Locks the secret key; `None` or empty leaves it unprotected.
+    pub passphrase: Option<String>,
+    pub now_ms: f64,
+}
+
+pub type ReplyKeyResponse = Result<ReplyKeyPair, String>;
+
+/// Encrypt the researcher's draft with their passphrase.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct DraftSealRequest {
+    pub draft: Draft,
+    pub passphrase: String,
+}
+
+/// The armored, encrypted draft.
+pub type DraftSealResponse = Result<String, DraftError>;
+
+/// Open a stored draft with the passphrase the researcher typed.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct DraftOpenRequest {
+    pub armored: String,
+    pub passphrase: String,
+}
+
+pub type DraftOpenResponse = Result<Draft, DraftError>;
+
 /// The worker's state and logic, browser-free.
 #[derive(Debug, Default)]
 pub struct Sealer {
@@ -147,13 +186,23 @@ impl Sealer {
             .zip(contents)
             .map(|(meta, bytes)| Attachment::new(meta.name.clone(), meta.media_type.clone(), bytes))
             .collect();
-        let sealed = seal_report_with_progress(
+        let now = system_time(request.now_ms);
+        // Checked before anything is encrypted, and enclosed re-armored from what was parsed:
+        // whatever the page sent, only a usable public key goes into the letter.
+        let reply_key = request
+            .reply_public_key
+            .as_deref()
+            .map(|armored| ReplyKey::accept(armored, now))
+            .transpose()
+            .map_err(|err| format!("{err} Remove the reply key, or make a new one."))?;
+        let sealed = seal_report_with_reply_key(
             policy,
             &request.report,
             attachments,
+            reply_key.as_ref(),
             keys,
             request.encoding,
-            system_time(request.now_ms),
+            now,
             rng,
             progress,
         )
@@ -167,6 +216,38 @@ impl Sealer {
             document: sealed.document,
         };
         Ok((sealed.message, info))
+    }
+
+    /// Makes a reply key (see [`reply_key::generate`]).
+    pub fn make_reply_key<R: rand_core::RngCore + rand_core::CryptoRng>(
+        request: &ReplyKeyRequest,
+        rng: R,
+    ) -> ReplyKeyResponse {
+        reply_key::generate(
+            &reply_key::user_id(&request.name, &request.contact),
+            request.passphrase.as_deref(),
+            system_time(request.now_ms),
+            rng,
+        )
+        .map_err(|err| err.to_string())
+    }
+
+    /// Encrypts a draft (see [`draft::seal_draft`]).
+    pub fn seal_draft<R: rand_core::RngCore + rand_core::CryptoRng>(
+        request: &DraftSealRequest,
+        rng: R,
+    ) -> DraftSealResponse {
+        draft::seal_draft(
+            &request.draft.report,
+            &request.draft.attachment_names,
+            &request.passphrase,
+            rng,
+        )
+    }
+
+    /// Opens a draft (see [`draft::open_draft`]).
+    pub fn open_draft(request: &DraftOpenRequest) -> DraftOpenResponse {
+        draft::open_draft(&request.armored, &request.passphrase)
     }
 }
 
@@ -194,3 +275,6 @@ pub fn system_time(ms: f64) -> SystemTime {
         UNIX_EPOCH
     }
 }
+
+#[cfg(test)]
+mod tests;

@@ -24,6 +24,7 @@ use crate::{
     key::{EncryptionKeyRef, RecipientKey},
     letter::{self, Letter},
     policy::Policy,
+    reply_key::ReplyKey,
     report::{
         document::{Attachment, ReportDocument},
         Report,
@@ -141,6 +142,34 @@ pub fn seal_report_with_progress<R: RngCore + CryptoRng>(
     recipients: &[RecipientKey],
     encoding: Encoding,
     created: SystemTime,
+    rng: R,
+    progress: impl FnMut(u64, u64),
+) -> Result<Sealed, SealError> {
+    seal_report_with_reply_key(
+        policy,
+        report,
+        attachments,
+        None,
+        recipients,
+        encoding,
+        created,
+        rng,
+        progress,
+    )
+}
+
+/// [`seal_report_with_progress`], enclosing the reporter's `reply_key` in the letter (see
+/// [`letter::compose_with_reply_key`]). The reply key is not an attachment of the researcher's:
+/// the policy's attachment limits do not count it.
+#[allow(clippy::too_many_arguments)] // as above
+pub fn seal_report_with_reply_key<R: RngCore + CryptoRng>(
+    policy: &Policy,
+    report: &Report,
+    attachments: Vec<Attachment>,
+    reply_key: Option<&ReplyKey>,
+    recipients: &[RecipientKey],
+    encoding: Encoding,
+    created: SystemTime,
     mut rng: R,
     progress: impl FnMut(u64, u64),
 ) -> Result<Sealed, SealError> {
@@ -160,7 +189,7 @@ pub fn seal_report_with_progress<R: RngCore + CryptoRng>(
         return Err(SealError::NoRecipients);
     }
     let Letter { mime, document } =
-        letter::compose(policy, report, &attachments, created, &mut rng);
+        letter::compose_with_reply_key(policy, report, &attachments, reply_key, created, &mut rng);
     drop(attachments);
     let plaintext_bytes = mime.len();
     let source = ProgressReader {

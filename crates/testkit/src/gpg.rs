@@ -7,20 +7,67 @@ use std::{
 
 pub struct Gpg {
     home: tempfile::TempDir,
+    /// Given to gpg for every secret key it unlocks (loopback pinentry).
+    passphrase: String,
 }
 
 impl Gpg {
-    /// A fresh GnuPG home holding the secret key in the fixture `secret_key_fixture`.
-    pub fn with_secret_key(secret_key_fixture: &str) -> Self {
-        let gpg = Self {
+    /// A fresh, empty GnuPG home.
+    pub fn empty() -> Self {
+        Self {
             home: tempfile::tempdir().expect("temporary GNUPGHOME"),
+            passphrase: String::new(),
+        }
+    }
+
+    /// A fresh GnuPG home holding the armored secret key `armored`, unlocked with `passphrase`
+    /// (`""` for an unprotected key) whenever gpg needs it.
+    pub fn with_secret_key_text(armored: &str, passphrase: &str) -> Self {
+        let gpg = Self {
+            passphrase: passphrase.to_owned(),
+            ..Self::empty()
         };
-        let out = gpg.run(&["--import"], &crate::fixture(secret_key_fixture));
+        gpg.import(armored.as_bytes());
+        gpg
+    }
+
+    /// Imports keys (public or secret, armored or binary); panics with gpg's words if it fails.
+    pub fn import(&self, keys: &[u8]) {
+        let out = self.run(&["--import"], keys);
         assert!(
             out.status.success(),
             "gpg --import: {}",
             String::from_utf8_lossy(&out.stderr)
         );
+    }
+
+    /// `gpg --list-keys --with-colons` (or `--list-secret-keys`), for checking what gpg makes
+    /// of a key: algorithms, expiry, capabilities.
+    pub fn list_keys_with_colons(&self, secret: bool) -> String {
+        let list = if secret {
+            "--list-secret-keys"
+        } else {
+            "--list-keys"
+        };
+        let out = self.run(&["--with-colons", "--fixed-list-mode", list], b"");
+        assert!(
+            out.status.success(),
+            "gpg {list}: {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        String::from_utf8(out.stdout).expect("UTF-8 listing")
+    }
+
+    /// Runs gpg with `args` and `stdin`, returning whatever happened (for tests that expect
+    /// gpg to fail, e.g. with a wrong passphrase).
+    pub fn try_run(&self, args: &[&str], stdin: &[u8]) -> std::process::Output {
+        self.run(args, stdin)
+    }
+
+    /// A fresh GnuPG home holding the secret key in the fixture `secret_key_fixture`.
+    pub fn with_secret_key(secret_key_fixture: &str) -> Self {
+        let gpg = Self::empty();
+        gpg.import(&crate::fixture(secret_key_fixture));
         gpg
     }
 
@@ -69,7 +116,7 @@ impl Gpg {
                 "--pinentry-mode",
                 "loopback",
                 "--passphrase",
-                "",
+                &self.passphrase,
             ])
             .args(args)
             .stdin(Stdio::piped())

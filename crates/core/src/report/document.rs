@@ -40,9 +40,24 @@ pub struct ReportDocument {
     /// The CVSS assessment, if the policy asks for one and the researcher gave a valid vector.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub cvss: Option<CvssEntry>,
-    /// The attached files, in the order the letter carries them.
+    /// The attached files, in the order the letter carries them (the reply key's
+    /// `reply-key.asc`, if any, last).
     #[serde(default)]
     pub attachments: Vec<AttachmentEntry>,
+    /// The reporter's reply key, if they made one: encrypt answers to it. Its secret half never
+    /// left the reporter's device.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub reply_key: Option<ReplyKeyEntry>,
+}
+
+/// An OpenPGP key the reporter made for this report, so the project can answer encrypted.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct ReplyKeyEntry {
+    /// The primary key's fingerprint, 40 upper-case hex digits.
+    pub fingerprint: String,
+    /// The public key (certificate), ASCII-armored; the same as the `reply-key.asc` attachment.
+    pub public_key: String,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
@@ -189,6 +204,7 @@ impl ReportDocument {
             fields,
             cvss,
             attachments: attachments.iter().map(Attachment::entry).collect(),
+            reply_key: None,
         }
     }
 
