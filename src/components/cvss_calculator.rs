@@ -48,6 +48,9 @@ pub fn CvssCalculator(
             Err(err) => Some(err.to_string()),
         })
     });
+    // Once the field's own error is shown it gives the same reason: say it once.
+    let paste_error_shown =
+        Memo::new(move |_| paste_error.with(Option::is_some) && aria.invalid.get() != "true");
     let pick = {
         let id = id.clone();
         move |metric: &'static str, value: &'static str| {
@@ -64,7 +67,7 @@ pub fn CvssCalculator(
         let (paste_error_id, status_id) = (paste_error_id.clone(), status_id.clone());
         move || {
             let mut ids = vec![aria.described_by.get(), status_id.clone()];
-            if paste_error.with(Option::is_some) {
+            if paste_error_shown.get() {
                 ids.push(paste_error_id.clone());
             }
             ids.retain(|id| !id.is_empty());
@@ -79,6 +82,11 @@ pub fn CvssCalculator(
         }
     };
     let status = move || {
+        if paste_error.with(Option::is_some) {
+            return "No score: correct the vector above, or choose below (these are your last \
+                    valid choices)."
+                .to_owned();
+        }
         picks.with(|picks| match picks.score() {
             Some(score) => format!("Score {score}"),
             None => {
@@ -141,7 +149,7 @@ pub fn CvssCalculator(
                 prop:value=move || text.get()
                 on:input:target=move |ev| set_text(ev.target().value())
             />
-            <p class="error" id=paste_error_id hidden=move || paste_error.with(Option::is_none)>
+            <p class="error" id=paste_error_id hidden=move || !paste_error_shown.get()>
                 {move || paste_error.get()}
             </p>
             <p class="cvss__status" id=status_id aria-live="polite">

@@ -51,10 +51,12 @@ pub fn NumberedTextarea(
             let caret = utf16_to_byte(&value, start as usize);
             if let Some((next, caret)) = continue_numbering(&value, caret) {
                 ev.prevent_default();
-                area.set_value(&next);
                 let caret = u32::try_from(byte_to_utf16(&next, caret)).unwrap_or(u32::MAX);
+                // Programmatic edits fire no `input` event: record the text, then show it with
+                // the caret where typing continues.
+                set(next.clone());
+                area.set_value(&next);
                 let _ = area.set_selection_range(caret, caret);
-                set(next);
             }
         }
     };
