@@ -3,4 +3,5 @@
 
 pub mod crypto;
 pub mod deliver;
+pub mod draft_store;
 pub mod load_policy;

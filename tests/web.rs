@@ -20,7 +20,10 @@ use sealpost::{
 };
 use sealpost_core::{
     demo,
-    protocol::{AcceptRequest, AcceptResponse, SealRequest, Sealer},
+    protocol::{
+        AcceptRequest, AcceptResponse, DraftOpenRequest, DraftOpenResponse, DraftSealRequest,
+        DraftSealResponse, ReplyKeyRequest, ReplyKeyResponse, SealRequest, Sealer,
+    },
     recipients, Encoding, Report,
 };
 use wasm_bindgen::JsCast;
@@ -93,6 +96,21 @@ impl CryptoBackend for InPageCrypto {
                 info,
             })
         })
+    }
+
+    fn make_reply_key(&self, request: ReplyKeyRequest) -> LocalFuture<ReplyKeyResponse> {
+        let response = Sealer::make_reply_key(&request, rand_core::OsRng);
+        Box::pin(async move { response })
+    }
+
+    fn seal_draft(&self, request: DraftSealRequest) -> LocalFuture<DraftSealResponse> {
+        let response = Sealer::seal_draft(&request, rand_core::OsRng);
+        Box::pin(async move { response })
+    }
+
+    fn open_draft(&self, request: DraftOpenRequest) -> LocalFuture<DraftOpenResponse> {
+        let response = Sealer::open_draft(&request);
+        Box::pin(async move { response })
     }
 }
 
@@ -460,4 +478,308 @@ async fn a_v6_key_and_a_nist_key_are_both_shown_with_algorithm_and_version() {
         card.contains("Every one of these keys can read your report."),
         "{card}"
     );
+}
+
+// ---- The reply key and draft panels, mounted on their own with the demo policy's state ----
+
+/// Waits `ms` milliseconds (the draft is saved after a pause, and Argon2 takes a moment).
+async fn sleep(ms: i32) {
+    let promise = js_sys::Promise::new(&mut |resolve, _| {
+        web_sys::window()
+            .unwrap()
+            .set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, ms)
+            .unwrap();
+    });
+    wasm_bindgen_futures::JsFuture::from(promise).await.unwrap();
+}
+
+/// Polls `done` every 50 ms for up to 30 s; panics naming `what` if it never holds.
+async fn wait_until(what: &str, mut done: impl FnMut() -> bool) {
+    for _ in 0..600 {
+        if done() {
+            return;
+        }
+        sleep(50).await;
+    }
+    panic!("timed out waiting for {what}");
+}
+
+/// `component` mounted in a fresh container, with the demo policy's state provided (as the
+/// page provides it) and handed back to the test.
+fn mount_panel(
+    component: fn() -> leptos::prelude::AnyView,
+) -> (Element, sealpost::state::ReportState, impl Drop) {
+    use leptos::prelude::IntoAny;
+    let document = web_sys::window().unwrap().document().unwrap();
+    let container = document.create_element("div").unwrap();
+    document.body().unwrap().append_child(&container).unwrap();
+    let slot = Rc::new(std::cell::Cell::new(None));
+    let handed = Rc::clone(&slot);
+    let handle = leptos::mount::mount_to(container.clone().unchecked_into(), move || {
+        let crypto: Rc<dyn CryptoBackend> = Rc::new(InPageCrypto::default());
+        let state = sealpost::state::ReportState::new(demo::policy(), crypto);
+        sealpost::state::provide_report_state(state);
+        handed.set(Some(state));
+        component().into_any()
+    });
+    (container, slot.get().unwrap(), handle)
+}
+
+fn local_storage() -> web_sys::Storage {
+    web_sys::window().unwrap().local_storage().unwrap().unwrap()
+}
+
+/// Every value in localStorage, whatever its key.
+fn everything_stored() -> Vec<(String, String)> {
+    let storage = local_storage();
+    (0..storage.length().unwrap())
+        .filter_map(|i| storage.key(i).unwrap())
+        .map(|key| {
+            let value = storage.get_item(&key).unwrap().unwrap_or_default();
+            (key, value)
+        })
+        .collect()
+}
+
+fn click(root: &Element, button_text: &str) {
+    let buttons = root.query_selector_all("button").unwrap();
+    let button: HtmlElement = (0..buttons.length())
+        .filter_map(|i| buttons.item(i))
+        .map(|node| node.unchecked_into::<HtmlElement>())
+        .find(|b| b.text_content().as_deref().map(str::trim) == Some(button_text))
+        .unwrap_or_else(|| panic!("no button “{button_text}”"));
+    button.click();
+}
+
+fn status_text(root: &Element) -> String {
+    let status: Element = find(root, "[role=status]");
+    status.text_content().unwrap_or_default()
+}
+
+/// Every input, select and textarea has a `<label for>` naming it.
+fn assert_every_control_is_labelled(root: &Element) {
+    let controls = root.query_selector_all("input, select, textarea").unwrap();
+    for i in 0..controls.length() {
+        let control: Element = controls.item(i).unwrap().unchecked_into();
+        let id = control.id();
+        assert!(!id.is_empty(), "a control without an id");
+        let label = root
+            .query_selector(&format!("label[for='{id}']"))
+            .unwrap()
+            .unwrap_or_else(|| panic!("#{id} has no label"));
+        assert!(!label.text_content().unwrap().trim().is_empty(), "#{id}");
+    }
+}
+
+fn draft_panel() -> leptos::prelude::AnyView {
+    use leptos::prelude::IntoAny;
+    leptos::view! { <sealpost::components::draft_panel::DraftPanel /> }.into_any()
+}
+
+fn reply_key_panel() -> leptos::prelude::AnyView {
+    use leptos::prelude::IntoAny;
+    leptos::view! { <sealpost::components::reply_key::ReplyKeyPanel /> }.into_any()
+}
+
+#[wasm_bindgen_test]
+async fn a_draft_is_kept_only_encrypted_and_comes_back_with_its_passphrase() {
+    use leptos::prelude::{Get, GetUntracked, Set};
+    let key = sealpost_core::draft::storage_key(&demo::policy().project.name);
+    local_storage().remove_item(&key).unwrap();
+    let report = complete_report();
+
+    let (root, state, mounted) = mount_panel(draft_panel);
+    tick().await;
+    assert_every_control_is_labelled(&root);
+    let keep: HtmlInputElement = find(&root, "#draft-keep");
+    assert!(!keep.checked(), "off unless the researcher ticks it");
+    state.report.set(report.clone());
+    sleep(2500).await;
+    assert_eq!(
+        local_storage().get_item(&key).unwrap(),
+        None,
+        "nothing kept unasked"
+    );
+
+    keep.click();
+    tick().await;
+    type_into(&root, "Passphrase for the draft", "short");
+    type_into(&root, "The same passphrase again", "short");
+    click(&root, "Keep the draft");
+    tick().await;
+    assert!(
+        status_text(&root).contains("At least 8 characters"),
+        "{}",
+        status_text(&root)
+    );
+    type_into(&root, "Passphrase for the draft", "correct horse battery");
+    type_into(&root, "The same passphrase again", "correct horse battery");
+    click(&root, "Keep the draft");
+    wait_until("the draft to be stored", || {
+        local_storage().get_item(&key).unwrap().is_some()
+    })
+    .await;
+    let stored = local_storage().get_item(&key).unwrap().unwrap();
+    assert!(
+        stored.starts_with("-----BEGIN PGP MESSAGE-----"),
+        "{stored}"
+    );
+    // No plaintext anywhere in storage, under any key.
+    for (_, value) in everything_stored() {
+        for (id, _) in DEMO_FIELDS {
+            let typed = report.text(id);
+            assert!(!value.contains(typed), "“{typed}” is stored in the clear");
+        }
+        assert!(!value.contains("correct horse"), "the passphrase is stored");
+    }
+    assert!(
+        status_text(&root).contains("Draft saved"),
+        "{}",
+        status_text(&root)
+    );
+
+    // A change is saved again after the pause, still encrypted.
+    state.report.set(
+        report
+            .clone()
+            .with_text("impact", "Also leaks the session cookie."),
+    );
+    wait_until("the changed draft to be stored", || {
+        local_storage().get_item(&key).unwrap().as_deref() != Some(stored.as_str())
+    })
+    .await;
+    let changed = local_storage().get_item(&key).unwrap().unwrap();
+    assert!(!changed.contains("session cookie"));
+    drop(mounted);
+    root.remove();
+
+    // Next visit: the draft is offered back; a wrong passphrase says so and loses nothing.
+    let (root, state, mounted) = mount_panel(draft_panel);
+    tick().await;
+    assert_every_control_is_labelled(&root);
+    type_into(&root, "Passphrase of the draft", "correct horse battery!");
+    click(&root, "Restore your draft");
+    wait_until("the wrong passphrase to be refused", || {
+        status_text(&root).contains("does not open the draft")
+    })
+    .await;
+    assert_eq!(
+        local_storage().get_item(&key).unwrap(),
+        Some(changed.clone())
+    );
+    assert_eq!(state.report.get_untracked(), Report::default());
+
+    type_into(&root, "Passphrase of the draft", "correct horse battery");
+    click(&root, "Restore your draft");
+    wait_until("the draft to be restored", || {
+        state.report.get_untracked() != Report::default()
+    })
+    .await;
+    assert_eq!(
+        state.report.get().text("impact"),
+        "Also leaks the session cookie."
+    );
+    assert_eq!(state.report.get().text("title"), report.text("title"));
+    tick().await;
+    let keep: HtmlInputElement = find(&root, "#draft-keep");
+    assert!(keep.checked(), "a restored draft is still kept");
+
+    // Unticking deletes it.
+    keep.click();
+    tick().await;
+    assert_eq!(local_storage().get_item(&key).unwrap(), None);
+    assert!(
+        status_text(&root).contains("deleted"),
+        "{}",
+        status_text(&root)
+    );
+    drop(mounted);
+    root.remove();
+}
+
+#[wasm_bindgen_test]
+async fn a_stored_draft_can_be_deleted_without_its_passphrase() {
+    let key = sealpost_core::draft::storage_key(&demo::policy().project.name);
+    let armored = sealpost_core::draft::seal_draft(
+        &complete_report(),
+        &["poc.png".to_owned()],
+        "some passphrase",
+        rand_core::OsRng,
+    )
+    .unwrap();
+    local_storage().set_item(&key, &armored).unwrap();
+    let (root, _state, mounted) = mount_panel(draft_panel);
+    tick().await;
+    let restore: HtmlElement = find(&root, ".draft__restore");
+    assert!(!restore.hidden(), "the stored draft is offered");
+    click(&root, "Delete the draft");
+    tick().await;
+    assert_eq!(local_storage().get_item(&key).unwrap(), None);
+    assert!(restore.hidden());
+    drop(mounted);
+    root.remove();
+}
+
+#[wasm_bindgen_test]
+async fn a_reply_key_joins_the_report_only_after_its_secret_key_is_downloaded() {
+    use leptos::prelude::{GetUntracked, Set};
+    let (root, state, mounted) = mount_panel(reply_key_panel);
+    tick().await;
+    assert_every_control_is_labelled(&root);
+    state.report.set(complete_report());
+
+    type_into(&root, "Passphrase for the secret key", "one passphrase");
+    type_into(&root, "The same passphrase again", "another");
+    click(&root, "Make a reply key");
+    tick().await;
+    assert!(
+        status_text(&root).contains("differ"),
+        "{}",
+        status_text(&root)
+    );
+
+    type_into(&root, "The same passphrase again", "one passphrase");
+    click(&root, "Make a reply key");
+    wait_until("the key to be made", || {
+        root.query_selector(".reply-key__fingerprint")
+            .unwrap()
+            .and_then(|e| e.text_content())
+            .is_some_and(|text| text.len() == 49)
+    })
+    .await;
+    assert_eq!(
+        state.reply_public_key.get_untracked(),
+        None,
+        "not before the download"
+    );
+
+    click(&root, "Download your secret key");
+    tick().await;
+    let public = state
+        .reply_public_key
+        .get_untracked()
+        .expect("added after the download");
+    assert!(public.starts_with("-----BEGIN PGP PUBLIC KEY BLOCK-----"));
+    assert!(!public.contains("PRIVATE"));
+    let shown: Element = find(&root, ".reply-key__fingerprint");
+    let key = sealpost_core::RecipientKey::accept(public.as_bytes(), browser::now()).unwrap();
+    assert_eq!(shown.text_content().unwrap(), key.fingerprint_grouped());
+    assert!(
+        status_text(&root).contains(&format!(
+            "sealpost-reply-key-{}.secret.asc",
+            &key.fingerprint()[32..]
+        )),
+        "{}",
+        status_text(&root)
+    );
+    // Nothing of the key is kept by the page.
+    for (key_name, value) in everything_stored() {
+        assert!(!value.contains("PGP PRIVATE KEY"), "{key_name}");
+    }
+
+    click(&root, "Remove");
+    tick().await;
+    assert_eq!(state.reply_public_key.get_untracked(), None);
+    drop(mounted);
+    root.remove();
 }

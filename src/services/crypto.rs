@@ -8,9 +8,15 @@ use std::{cell::RefCell, collections::HashMap, future::Future, pin::Pin, rc::Rc}
 
 use futures::channel::oneshot;
 use js_sys::{Array, Object, Reflect, Uint8Array};
-use sealpost_core::protocol::{
-    AcceptRequest, AcceptResponse, SealRequest, SealResponse, SealedInfo,
+use sealpost_core::{
+    draft::DraftError,
+    protocol::{
+        AcceptRequest, AcceptResponse, DraftOpenRequest, DraftOpenResponse, DraftSealRequest,
+        DraftSealResponse, ReplyKeyRequest, ReplyKeyResponse, SealRequest, SealResponse,
+        SealedInfo,
+    },
 };
+use serde::de::DeserializeOwned;
 use wasm_bindgen::{prelude::*, JsCast};
 use web_sys::{File, MessageEvent, Worker};
 
@@ -37,6 +43,12 @@ pub trait CryptoBackend {
         files: Vec<File>,
         progress: Progress,
     ) -> LocalFuture<Result<SealedMessage, String>>;
+    /// Makes the researcher's reply key (the secret half comes back only to be downloaded).
+    fn make_reply_key(&self, request: ReplyKeyRequest) -> LocalFuture<ReplyKeyResponse>;
+    /// Encrypts a draft with the researcher's passphrase.
+    fn seal_draft(&self, request: DraftSealRequest) -> LocalFuture<DraftSealResponse>;
+    /// Opens a stored draft with the passphrase the researcher typed.
+    fn open_draft(&self, request: DraftOpenRequest) -> LocalFuture<DraftOpenResponse>;
 }
 
 /// Where the worker's loader is served (copied from `public/` by Trunk; it imports the
@@ -151,6 +163,39 @@ impl WorkerCrypto {
     }
 }
 
+impl WorkerCrypto {
+    /// A request answered with JSON alone. A worker that is gone, or that could not read the
+    /// request, becomes an answer of type `T` through `unreachable`.
+    fn exchange<T: DeserializeOwned + 'static>(
+        &self,
+        kind: &'static str,
+        request: &impl serde::Serialize,
+        unreachable: fn(String) -> T,
+    ) -> LocalFuture<T> {
+        let json = serde_json::to_string(request).unwrap_or_default();
+        let reply = self.request(kind, json, Vec::new(), None);
+        Box::pin(async move {
+            let reply = match reply.await {
+                Ok(reply) => reply,
+                Err(reason) => return unreachable(reason),
+            };
+            if reply.kind == "failed" {
+                // `fail` in the worker: `{"Err": reason}`.
+                let reason = serde_json::from_str::<Result<serde_json::Value, String>>(&reply.json)
+                    .ok()
+                    .and_then(Result::err)
+                    .unwrap_or(reply.json);
+                return unreachable(reason);
+            }
+            serde_json::from_str::<T>(&reply.json).unwrap_or_else(|err| {
+                unreachable(format!(
+                    "unreadable answer from the encryption worker: {err}"
+                ))
+            })
+        })
+    }
+}
+
 impl CryptoBackend for WorkerCrypto {
     fn accept(&self, request: AcceptRequest) -> LocalFuture<AcceptResponse> {
         let json = serde_json::to_string(&request).unwrap_or_default();
@@ -184,6 +229,22 @@ impl CryptoBackend for WorkerCrypto {
                 bytes: reply.message.unchecked_into(),
                 info,
             })
+        })
+    }
+
+    fn make_reply_key(&self, request: ReplyKeyRequest) -> LocalFuture<ReplyKeyResponse> {
+        self.exchange("reply-key", &request, Err)
+    }
+
+    fn seal_draft(&self, request: DraftSealRequest) -> LocalFuture<DraftSealResponse> {
+        self.exchange("seal-draft", &request, |reason| {
+            Err(DraftError::Unavailable(reason))
+        })
+    }
+
+    fn open_draft(&self, request: DraftOpenRequest) -> LocalFuture<DraftOpenResponse> {
+        self.exchange("open-draft", &request, |reason| {
+            Err(DraftError::Unavailable(reason))
         })
     }
 }
@@ -299,5 +360,20 @@ impl CryptoBackend for UnavailableCrypto {
     ) -> LocalFuture<Result<SealedMessage, String>> {
         let reason = self.0.clone();
         Box::pin(async move { Err(reason) })
+    }
+
+    fn make_reply_key(&self, _: ReplyKeyRequest) -> LocalFuture<ReplyKeyResponse> {
+        let reason = self.0.clone();
+        Box::pin(async move { Err(reason) })
+    }
+
+    fn seal_draft(&self, _: DraftSealRequest) -> LocalFuture<DraftSealResponse> {
+        let reason = self.0.clone();
+        Box::pin(async move { Err(DraftError::Unavailable(reason)) })
+    }
+
+    fn open_draft(&self, _: DraftOpenRequest) -> LocalFuture<DraftOpenResponse> {
+        let reason = self.0.clone();
+        Box::pin(async move { Err(DraftError::Unavailable(reason)) })
     }
 }

@@ -86,6 +86,9 @@ pub enum DraftError {
     /// The OpenPGP library failed while encrypting.
     #[error("The draft could not be encrypted: {0}")]
     Encryption(String),
+    /// The worker that encrypts drafts could not be reached (the page says why).
+    #[error("{0}")]
+    Unavailable(String),
 }
 
 /// The storage key of drafts for the project named `project_name`: a hash, so the key does not

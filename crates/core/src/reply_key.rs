@@ -98,18 +98,31 @@ pub fn user_id(name: &str, contact: &str) -> String {
             .join(" ")
     };
     // Angle brackets and parentheses would change what the user ID parses as.
-    let name: String = one_line(name)
-        .chars()
-        .filter(|c| !"<>()".contains(*c))
-        .collect::<String>()
-        .trim()
-        .to_owned();
-    let contact = one_line(contact);
-    let is_address = !contact.contains(' ')
-        && contact
-            .split_once('@')
-            .is_some_and(|(local, domain)| !local.is_empty() && domain.contains('.'))
-        && !contact.contains(['<', '>']);
+    let name: String = one_line(&one_line(name).replace(['<', '>', '(', ')'], " "));
+    let mut contact = one_line(contact);
+    let looks_like_address = |word: &str| {
+        !word.contains([' ', '<', '>', '(', ')'])
+            && word
+                .split_once('@')
+                .is_some_and(|(local, domain)| !local.is_empty() && domain.contains('.'))
+    };
+    // "Ada <ada@example.org>" typed in the name field, with no separate contact.
+    let mut name = name;
+    if contact.is_empty() {
+        if let Some(address) = name
+            .split(' ')
+            .find(|word| looks_like_address(word))
+            .map(str::to_owned)
+        {
+            name = name
+                .split(' ')
+                .filter(|word| *word != address)
+                .collect::<Vec<_>>()
+                .join(" ");
+            contact = address;
+        }
+    }
+    let is_address = looks_like_address(&contact);
     match (name.is_empty(), contact.is_empty()) {
         (true, true) => ANONYMOUS.to_owned(),
         (false, true) => name,

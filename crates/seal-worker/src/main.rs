@@ -5,7 +5,9 @@
 //! Messages (see `sealpost_core::protocol`): the worker posts `{type: "ready"}` once its wasm
 //! has loaded — anything posted to it before that is lost, so the page waits for it — then
 //! answers each `{id, type, json, files?}` request with `{id, type, json, message?}`, and sends
-//! `{id, type: "progress", done, total}` while sealing.
+//! `{id, type: "progress", done, total}` while sealing. Requests: `accept`, `seal`, `encrypt`
+//! (benchmarks), `reply-key` (make the researcher's reply key), `seal-draft` and `open-draft`
+//! (the passphrase-encrypted draft); answers carry the protocol's JSON responses.
 
 #[cfg(target_arch = "wasm32")]
 mod worker;

@@ -1,7 +1,10 @@
 use std::cell::RefCell;
 
 use js_sys::{Array, Object, Reflect, Uint8Array};
-use sealpost_core::protocol::{AcceptRequest, SealRequest, SealResponse, Sealer};
+use sealpost_core::protocol::{
+    AcceptRequest, DraftOpenRequest, DraftSealRequest, ReplyKeyRequest, SealRequest, SealResponse,
+    Sealer,
+};
 use wasm_bindgen::{prelude::*, JsCast};
 use web_sys::{Blob, DedicatedWorkerGlobalScope, FileReaderSync, MessageEvent};
 
@@ -20,6 +23,15 @@ pub fn start() {
             "accept" => accept(&id, &json),
             "seal" => seal(&id, &json, &get(&data, "files")),
             "encrypt" => encrypt(&id, &json, &get(&data, "files")),
+            "reply-key" => answer(&id, "reply-key", &json, |request: ReplyKeyRequest| {
+                to_json(&Sealer::make_reply_key(&request, rand_core::OsRng))
+            }),
+            "seal-draft" => answer(&id, "draft-sealed", &json, |request: DraftSealRequest| {
+                to_json(&Sealer::seal_draft(&request, rand_core::OsRng))
+            }),
+            "open-draft" => answer(&id, "draft-opened", &json, |request: DraftOpenRequest| {
+                to_json(&Sealer::open_draft(&request))
+            }),
             other => post(
                 &reply(&id, "failed", &format!("unknown request {other:?}")),
                 None,
@@ -74,6 +86,20 @@ fn seal(id: &JsValue, json: &str, files: &JsValue) {
             post(&reply, Some(&Array::of1(&bytes.buffer())));
         }
         Err(reason) => fail(id, reason),
+    }
+}
+
+/// Answers a request that is JSON in and JSON out (the reply key, drafts): `{id, type: kind,
+/// json}`, or `failed` if the page's JSON does not parse.
+fn answer<T: serde::de::DeserializeOwned>(
+    id: &JsValue,
+    kind: &str,
+    json: &str,
+    work: impl FnOnce(T) -> String,
+) {
+    match serde_json::from_str::<T>(json) {
+        Ok(request) => post(&reply(id, kind, &work(request)), None),
+        Err(err) => fail(id, format!("the page sent a malformed request: {err}")),
     }
 }
 

@@ -33,6 +33,12 @@ fn user_ids_from_what_was_typed() {
         user_id("Ada\n<evil@x.y>", "a@b.c\r\n"),
         "Ada evil@x.y <a@b.c>"
     );
+    // An address typed with the name, when there is no contact field.
+    assert_eq!(
+        user_id("Ada Lovelace <ada@example.org>", ""),
+        "Ada Lovelace <ada@example.org>"
+    );
+    assert_eq!(user_id("ada@example.org", ""), "<ada@example.org>");
 }
 
 #[test]
