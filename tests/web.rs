@@ -783,3 +783,63 @@ async fn a_reply_key_joins_the_report_only_after_its_secret_key_is_downloaded() 
     drop(mounted);
     root.remove();
 }
+
+#[wasm_bindgen_test]
+async fn the_page_keeps_saving_the_draft_while_another_step_is_shown() {
+    use leptos::prelude::{Get, Set};
+    let key = sealpost_core::draft::storage_key(&demo::policy().project.name);
+    local_storage().remove_item(&key).unwrap();
+    let document = web_sys::window().unwrap().document().unwrap();
+    let root = document.create_element("div").unwrap();
+    document.body().unwrap().append_child(&root).unwrap();
+    let slot = Rc::new(std::cell::Cell::new(None));
+    let handed = Rc::clone(&slot);
+    // As the page shell does: state and keeper provided once, the panel in one step only.
+    let mounted = leptos::mount::mount_to(root.clone().unchecked_into(), move || {
+        let crypto: Rc<dyn CryptoBackend> = Rc::new(InPageCrypto::default());
+        let state = sealpost::state::ReportState::new(demo::policy(), crypto);
+        sealpost::state::provide_report_state(state);
+        sealpost::components::draft_panel::provide_draft_keeper();
+        let shown = leptos::prelude::RwSignal::new(true);
+        handed.set(Some((state, shown)));
+        leptos::view! {
+            <leptos::prelude::Show when=move || shown.get()>
+                <sealpost::components::draft_panel::DraftPanel />
+            </leptos::prelude::Show>
+        }
+    });
+    let (state, shown) = slot.get().unwrap();
+    tick().await;
+    state.report.set(complete_report());
+    find::<HtmlInputElement>(&root, "#draft-keep").click();
+    tick().await;
+    type_into(&root, "Passphrase for the draft", "a passphrase for steps");
+    type_into(&root, "The same passphrase again", "a passphrase for steps");
+    click(&root, "Keep the draft");
+    wait_until("the draft to be stored", || {
+        local_storage().get_item(&key).unwrap().is_some()
+    })
+    .await;
+    let first = local_storage().get_item(&key).unwrap().unwrap();
+
+    shown.set(false);
+    tick().await;
+    assert!(root.query_selector("#draft-keep").unwrap().is_none());
+    state
+        .report
+        .set(complete_report().with_text("impact", "Typed on another step."));
+    wait_until("the draft to be saved again", || {
+        local_storage().get_item(&key).unwrap().as_deref() != Some(first.as_str())
+    })
+    .await;
+
+    shown.set(true);
+    tick().await;
+    let keep: HtmlInputElement = find(&root, "#draft-keep");
+    assert!(keep.checked(), "still kept when the step is shown again");
+    keep.click();
+    tick().await;
+    assert_eq!(local_storage().get_item(&key).unwrap(), None);
+    drop(mounted);
+    root.remove();
+}

@@ -4,129 +4,47 @@
 //! found for this project is offered back with its passphrase, or deleted.
 //!
 //! What is kept: what was typed and the names of attached files; never the files themselves.
+//! The state and the saving live in [`keeper::DraftKeeper`], provided by the page so that
+//! saving goes on while other steps of the form are shown.
+
+mod keeper;
 
 use std::time::Duration;
 
 use leptos::{prelude::*, task::spawn_local};
-use sealpost_core::{
-    draft::{self, Draft, DraftError, MIN_PASSPHRASE_CHARS},
-    protocol::{DraftOpenRequest, DraftSealRequest},
-};
+use sealpost_core::{draft::MIN_PASSPHRASE_CHARS, protocol::DraftOpenRequest};
 
-use crate::{
-    services::draft_store,
-    state::{use_report_state, ReportState},
-};
+pub use keeper::{provide_draft_keeper, DraftKeeper};
 
 /// How long after the last change the draft is saved again.
 pub const SAVE_DELAY: Duration = Duration::from_secs(2);
 
 #[component]
 pub fn DraftPanel() -> impl IntoView {
-    let state = use_report_state();
-    let key = state
-        .policy
-        .with_value(|policy| draft::storage_key(&policy.project.name));
-    let key = StoredValue::new(key);
-
-    // A draft already on this device for this project, until restored or deleted.
-    let stored = RwSignal::new(None::<String>);
-    let status = RwSignal::new(String::new());
-    let failed = RwSignal::new(false);
-    let say = move |message: String, is_error: bool| {
-        status.set(message);
-        failed.set(is_error);
-    };
-    match draft_store::load(&key.get_value()) {
-        Ok(found) => stored.set(found),
-        Err(problem) => say(problem.to_string(), true),
-    }
-
-    let keep = RwSignal::new(false);
+    let keeper = keeper::use_draft_keeper();
+    let DraftKeeper {
+        state,
+        stored,
+        keep,
+        active,
+        status,
+        failed,
+        missed_files,
+        ..
+    } = keeper;
+    // What is being typed: only in this panel, cleared once used.
     let passphrase = RwSignal::new(String::new());
     let confirm = RwSignal::new(String::new());
-    // The passphrase drafts are being saved with, once the researcher has chosen one. Only in
-    // this page's memory.
-    let active = RwSignal::new(None::<String>);
-    let busy = RwSignal::new(false);
-    // Bumped by every change: only the last change of a burst saves (the debounce).
-    let generation = StoredValue::new(0u64);
-    // Bumped by unticking: a save still in the worker then writes nothing, so unticking can
-    // never be undone by it. (The worker answers in order, so saves land in order.)
-    let epoch = StoredValue::new(0u64);
-    let last_saved = StoredValue::new(None::<Draft>);
     let restore_passphrase = RwSignal::new(String::new());
-    let missed_files = RwSignal::new(Vec::<String>::new());
-
-    let save_now = move |passphrase: String| {
-        let draft = current_draft(&state);
-        if last_saved.with_value(|last| last.as_ref() == Some(&draft)) {
-            return;
-        }
-        let mine = epoch.get_value();
-        let crypto = state.crypto.get_value();
-        spawn_local(async move {
-            let sealed = crypto
-                .seal_draft(DraftSealRequest {
-                    draft: draft.clone(),
-                    passphrase,
-                })
-                .await;
-            // Gone (the panel was unmounted meanwhile), unticked, or stopped: write nothing.
-            if epoch.try_get_value() != Some(mine) || active.try_get_untracked().flatten().is_none()
-            {
-                return;
-            }
-            match sealed.map_err(|err| err.to_string()).and_then(|armored| {
-                draft_store::save(&key.get_value(), &armored).map_err(|err| err.to_string())
-            }) {
-                Ok(()) => {
-                    last_saved.set_value(Some(draft));
-                    say(
-                        format!("Draft saved on this device, encrypted, at {}.", clock()),
-                        false,
-                    );
-                }
-                Err(reason) => say(reason, true),
-            }
-        });
-    };
-
-    // Syncing with the outside world (storage), which is what effects are for: every change
-    // to the report or the attachment list, while a passphrase is active, saves after a pause.
-    Effect::new(move |_| {
-        state.report.track();
-        state.attachments.track();
-        let Some(passphrase) = active.get() else {
-            return;
-        };
-        generation.update_value(|g| *g += 1);
-        let mine = generation.get_value();
-        set_timeout(
-            move || {
-                if generation.try_get_value() == Some(mine) {
-                    save_now(passphrase);
-                }
-            },
-            SAVE_DELAY,
-        );
-    });
+    let busy = RwSignal::new(false);
 
     let on_keep = move |ev: leptos::ev::Event| {
-        let ticked = event_target_checked(&ev);
-        keep.set(ticked);
-        if ticked {
-            return;
-        }
-        // Unticked: stop, and delete what was kept.
-        epoch.update_value(|e| *e += 1);
-        active.set(None);
-        last_saved.set_value(None);
-        passphrase.set(String::new());
-        confirm.set(String::new());
-        match draft_store::delete(&key.get_value()) {
-            Ok(()) => say("The draft was deleted from this device.".into(), false),
-            Err(problem) => say(problem.to_string(), true),
+        if event_target_checked(&ev) {
+            keep.set(true);
+        } else {
+            passphrase.set(String::new());
+            confirm.set(String::new());
+            keeper.stop();
         }
     };
 
@@ -144,17 +62,13 @@ pub fn DraftPanel() -> impl IntoView {
     };
     let start = move |_| {
         if let Some(problem) = passphrase_problem() {
-            say(problem, true);
+            keeper.say(problem, true);
             return;
         }
         let chosen = passphrase.get_untracked();
         passphrase.set(String::new());
         confirm.set(String::new());
-        say("Saving the draft…".into(), false);
-        // Setting `active` runs the effect, which would save only after the usual pause; save
-        // at once, so the researcher sees it happen (the effect's save then finds it done).
-        active.set(Some(chosen.clone()));
-        save_now(chosen);
+        keeper.start(chosen);
     };
 
     let restore = move |_| {
@@ -163,7 +77,7 @@ pub fn DraftPanel() -> impl IntoView {
         };
         let typed = restore_passphrase.get_untracked();
         busy.set(true);
-        say("Opening your draft…".into(), false);
+        keeper.say("Opening your draft…".into(), false);
         let crypto = state.crypto.get_value();
         spawn_local(async move {
             let opened = crypto
@@ -175,30 +89,19 @@ pub fn DraftPanel() -> impl IntoView {
             busy.set(false);
             match opened {
                 Ok(draft) => {
-                    state.report.set(draft.report.clone());
-                    missed_files.set(draft.attachment_names.clone());
-                    stored.set(None);
                     restore_passphrase.set(String::new());
-                    // It was kept at the researcher's request: keep keeping it.
-                    last_saved.set_value(Some(draft));
-                    keep.set(true);
-                    active.set(Some(typed));
-                    say("Your draft is restored. It stays saved on this device, encrypted, as you continue.".into(), false);
+                    keeper.resume(draft, typed);
+                    keeper.say("Your draft is restored. It stays saved on this device, encrypted, as you continue.".into(), false);
                 }
-                Err(DraftError::WrongPassphrase) => {
-                    say(DraftError::WrongPassphrase.to_string(), true)
-                }
-                Err(other) => say(other.to_string(), true),
+                // A wrong passphrase (`DraftError::WrongPassphrase`) says so and deletes
+                // nothing: the researcher can try again.
+                Err(err) => keeper.say(err.to_string(), true),
             }
         });
     };
-    let discard = move |_| match draft_store::delete(&key.get_value()) {
-        Ok(()) => {
-            stored.set(None);
-            restore_passphrase.set(String::new());
-            say("The draft was deleted from this device.".into(), false);
-        }
-        Err(problem) => say(problem.to_string(), true),
+    let discard = move |_| {
+        restore_passphrase.set(String::new());
+        keeper.delete();
     };
 
     let has_stored = move || stored.read().is_some();
@@ -278,25 +181,4 @@ pub fn DraftPanel() -> impl IntoView {
             </p>
         </section>
     }
-}
-
-/// The draft as it stands: what was typed, and the names of attached files.
-fn current_draft(state: &ReportState) -> Draft {
-    Draft {
-        report: state.report.get_untracked(),
-        attachment_names: state
-            .attachments
-            .with_untracked(|files| files.iter().map(web_sys::File::name).collect()),
-    }
-}
-
-/// The time of day, for "saved at".
-fn clock() -> String {
-    let date = js_sys::Date::new_0();
-    format!(
-        "{:02}:{:02}:{:02}",
-        date.get_hours(),
-        date.get_minutes(),
-        date.get_seconds()
-    )
 }

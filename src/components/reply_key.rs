@@ -12,13 +12,25 @@ use sealpost_core::{
 
 use crate::{browser, state::use_report_state};
 
+/// The key pair made in this page, held in memory only (never stored) until removed or the
+/// page is closed: provided by the page so that the panel, shown in one step of the form,
+/// still has it when the researcher comes back to that step.
+#[derive(Clone, Copy)]
+pub struct ReplyKeyHolder(RwSignal<Option<ReplyKeyPair>>);
+
+/// Call once in the page shell, after the report state is provided.
+pub fn provide_reply_key_holder() {
+    provide_context(ReplyKeyHolder(RwSignal::new(None)));
+}
+
 #[component]
 pub fn ReplyKeyPanel() -> impl IntoView {
     let state = use_report_state();
     let passphrase = RwSignal::new(String::new());
     let confirm = RwSignal::new(String::new());
-    // The key pair lives only in this component's memory; removing it drops the secret key.
-    let pair = RwSignal::new(None::<ReplyKeyPair>);
+    // Without the page's holder, the pair lives as long as this panel.
+    let pair = use_context::<ReplyKeyHolder>()
+        .map_or_else(|| RwSignal::new(None::<ReplyKeyPair>), |holder| holder.0);
     let busy = RwSignal::new(false);
     let status = RwSignal::new(String::new());
     let failed = RwSignal::new(false);

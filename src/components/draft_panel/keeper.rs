@@ -1,0 +1,201 @@
+//! The draft's state and its saving, which must outlive the panel: the researcher ticks the box
+//! in one step of the form and types in others, and every change is saved wherever they are.
+//! Provided once by the page ([`provide_draft_keeper`]); a panel mounted without it makes its
+//! own, which then lives as long as the panel.
+
+use leptos::{prelude::*, task::spawn_local};
+use sealpost_core::{
+    draft::{self, Draft},
+    protocol::DraftSealRequest,
+};
+
+use super::SAVE_DELAY;
+use crate::{
+    services::draft_store,
+    state::{use_report_state, ReportState},
+};
+
+#[derive(Clone, Copy)]
+pub struct DraftKeeper {
+    pub(super) state: ReportState,
+    /// This project's storage key.
+    pub(super) key: StoredValue<String>,
+    /// A draft already on this device for this project, until restored or deleted.
+    pub(super) stored: RwSignal<Option<String>>,
+    /// The box "Keep an encrypted draft on this device".
+    pub(super) keep: RwSignal<bool>,
+    /// The passphrase drafts are saved with, once chosen. Only in this page's memory.
+    pub(super) active: RwSignal<Option<String>>,
+    pub(super) status: RwSignal<String>,
+    pub(super) failed: RwSignal<bool>,
+    /// The files a restored draft had attached (not kept: to attach again).
+    pub(super) missed_files: RwSignal<Vec<String>>,
+    /// Bumped by every change: only the last change of a burst saves (the debounce).
+    generation: StoredValue<u64>,
+    /// Bumped by unticking: a save still in the worker then writes nothing, so unticking can
+    /// never be undone by it. (The worker answers in order, so saves land in order.)
+    epoch: StoredValue<u64>,
+    last_saved: StoredValue<Option<Draft>>,
+}
+
+/// Makes the page's draft keeper and provides it as context. Call once in the page shell, after
+/// the report state is provided, so saving goes on whichever step is shown.
+pub fn provide_draft_keeper() {
+    provide_context(DraftKeeper::new(use_report_state()));
+}
+
+/// The page's keeper, or a new one for this panel alone.
+pub(super) fn use_draft_keeper() -> DraftKeeper {
+    use_context().unwrap_or_else(|| DraftKeeper::new(use_report_state()))
+}
+
+impl DraftKeeper {
+    fn new(state: ReportState) -> Self {
+        let key = state
+            .policy
+            .with_value(|policy| draft::storage_key(&policy.project.name));
+        let keeper = Self {
+            state,
+            key: StoredValue::new(key),
+            stored: RwSignal::new(None),
+            keep: RwSignal::new(false),
+            active: RwSignal::new(None),
+            status: RwSignal::new(String::new()),
+            failed: RwSignal::new(false),
+            missed_files: RwSignal::new(Vec::new()),
+            generation: StoredValue::new(0),
+            epoch: StoredValue::new(0),
+            last_saved: StoredValue::new(None),
+        };
+        match draft_store::load(&keeper.key.get_value()) {
+            Ok(found) => keeper.stored.set(found),
+            Err(problem) => keeper.say(problem.to_string(), true),
+        }
+        // Syncing with the outside world (storage), which is what effects are for: every
+        // change to the report or the attachment list, while a passphrase is active, saves
+        // after a pause.
+        Effect::new(move |_| {
+            state.report.track();
+            state.attachments.track();
+            let Some(passphrase) = keeper.active.get() else {
+                return;
+            };
+            keeper.generation.update_value(|g| *g += 1);
+            let mine = keeper.generation.get_value();
+            set_timeout(
+                move || {
+                    if keeper.generation.try_get_value() == Some(mine) {
+                        keeper.save_now(passphrase);
+                    }
+                },
+                SAVE_DELAY,
+            );
+        });
+        keeper
+    }
+
+    pub(super) fn say(&self, message: String, is_error: bool) {
+        self.status.set(message);
+        self.failed.set(is_error);
+    }
+
+    /// Starts keeping drafts with `passphrase`, saving at once.
+    pub(super) fn start(self, passphrase: String) {
+        self.say("Saving the draft…".into(), false);
+        // Setting `active` runs the effect, which would save only after the usual pause; save
+        // at once, so the researcher sees it happen (the effect's save then finds it done).
+        self.active.set(Some(passphrase.clone()));
+        self.save_now(passphrase);
+    }
+
+    /// Goes on keeping a draft just restored with `passphrase` (it was kept at the
+    /// researcher's request).
+    pub(super) fn resume(self, draft: Draft, passphrase: String) {
+        self.state.report.set(draft.report.clone());
+        self.missed_files.set(draft.attachment_names.clone());
+        self.stored.set(None);
+        self.last_saved.set_value(Some(draft));
+        self.keep.set(true);
+        self.active.set(Some(passphrase));
+    }
+
+    /// Stops keeping drafts and deletes the one on this device.
+    pub(super) fn stop(self) {
+        self.epoch.update_value(|e| *e += 1);
+        self.keep.set(false);
+        self.active.set(None);
+        self.last_saved.set_value(None);
+        self.delete();
+    }
+
+    /// Deletes the draft on this device.
+    pub(super) fn delete(self) {
+        match draft_store::delete(&self.key.get_value()) {
+            Ok(()) => {
+                self.stored.set(None);
+                self.say("The draft was deleted from this device.".into(), false);
+            }
+            Err(problem) => self.say(problem.to_string(), true),
+        }
+    }
+
+    fn save_now(self, passphrase: String) {
+        let draft = current_draft(&self.state);
+        if self
+            .last_saved
+            .with_value(|last| last.as_ref() == Some(&draft))
+        {
+            return;
+        }
+        let mine = self.epoch.get_value();
+        let crypto = self.state.crypto.get_value();
+        spawn_local(async move {
+            let sealed = crypto
+                .seal_draft(DraftSealRequest {
+                    draft: draft.clone(),
+                    passphrase,
+                })
+                .await;
+            // Gone (unmounted meanwhile), unticked, or stopped: write nothing.
+            if self.epoch.try_get_value() != Some(mine)
+                || self.active.try_get_untracked().flatten().is_none()
+            {
+                return;
+            }
+            let saved = sealed.map_err(|err| err.to_string()).and_then(|armored| {
+                draft_store::save(&self.key.get_value(), &armored).map_err(|err| err.to_string())
+            });
+            match saved {
+                Ok(()) => {
+                    self.last_saved.set_value(Some(draft));
+                    self.say(
+                        format!("Draft saved on this device, encrypted, at {}.", clock()),
+                        false,
+                    );
+                }
+                Err(reason) => self.say(reason, true),
+            }
+        });
+    }
+}
+
+/// The draft as it stands: what was typed, and the names of attached files.
+fn current_draft(state: &ReportState) -> Draft {
+    Draft {
+        report: state.report.get_untracked(),
+        attachment_names: state
+            .attachments
+            .with_untracked(|files| files.iter().map(web_sys::File::name).collect()),
+    }
+}
+
+/// The time of day, for "saved at".
+fn clock() -> String {
+    let date = js_sys::Date::new_0();
+    format!(
+        "{:02}:{:02}:{:02}",
+        date.get_hours(),
+        date.get_minutes(),
+        date.get_seconds()
+    )
+}
