@@ -2,13 +2,14 @@
 
 use std::rc::Rc;
 
-use leptos::{html, prelude::*, task::spawn_local};
+use leptos::{prelude::*, task::spawn_local};
 
 use crate::{
     components::{
-        policy_error_page::PolicyErrorPage, policy_overview::PolicyOverview,
-        recipient_card::RecipientCard, report_form::ReportForm, sealed_output::SealedOutput,
+        guided_form::GuidedForm, language_switch::LanguageSwitch,
+        policy_error_page::PolicyErrorPage,
     },
+    i18n::provide_language,
     services::{
         crypto::CryptoBackend,
         load_policy::{load_policy, LoadedPolicy, PolicyFailure},
@@ -21,6 +22,7 @@ pub fn App(
     /// Where keys are checked and reports sealed: the worker in the app.
     crypto: Rc<dyn CryptoBackend>,
 ) -> impl IntoView {
+    provide_language();
     let crypto = StoredValue::new_local(crypto);
     let loaded = LocalResource::new(load_policy);
     view! {
@@ -55,6 +57,10 @@ fn ReportPage(
     } = loaded;
     let state = ReportState::new(policy, Rc::clone(&crypto));
     provide_report_state(state);
+    // Both outlive the steps that show their panels: typing anywhere is saved to the draft,
+    // and a reply key made on "About you" survives going back and forth.
+    crate::components::draft_panel::provide_draft_keeper();
+    crate::components::reply_key::provide_reply_key_holder();
     let key_failure = RwSignal::new(None::<PolicyFailure>);
     spawn_local(async move {
         match crypto.accept(accept).await {
@@ -78,10 +84,12 @@ fn ReportLayout() -> impl IntoView {
     let project = state
         .policy
         .with_value(|policy| policy.project.name.clone());
-    let sealed_heading = NodeRef::<html::H2>::new();
+    crate::services::embed::announce_ready();
+    crate::services::leave_guard::warn_before_leaving(state);
     view! {
         <header class="masthead">
             <p class="brand">"sealpost"</p>
+            <LanguageSwitch />
             <h1>"Report a vulnerability to " <bdi>{project}</bdi></h1>
             <p class="lede">
                 "Your report is encrypted in this browser before it goes anywhere. "
@@ -89,10 +97,8 @@ fn ReportLayout() -> impl IntoView {
             </p>
         </header>
         <main>
-            <PolicyOverview />
-            <RecipientCard />
-            <ReportForm sealed_heading=sealed_heading />
-            <SealedOutput heading=sealed_heading />
+            <GuidedForm />
+            <crate::components::offline_link::OfflineLink />
         </main>
     }
 }

@@ -4,4 +4,9 @@
 pub mod crypto;
 pub mod deliver;
 pub mod draft_store;
+pub mod embed;
+pub mod leave_guard;
 pub mod load_policy;
+pub mod navigate;
+pub mod offline;
+pub mod worker_source;

@@ -6,8 +6,10 @@ use std::rc::Rc;
 use js_sys::Uint8Array;
 use leptos::prelude::*;
 use sealpost_core::{
+    guide,
+    policy::Step,
     protocol::{RecipientSummary, SealedInfo},
-    validate, Encoding, FieldError, Policy, Report, Value,
+    validate_with, Encoding, FieldError, Policy, Report, Value,
 };
 
 use crate::services::crypto::CryptoBackend;
@@ -28,9 +30,14 @@ pub struct ReportState {
     pub attachments: RwSignal<Vec<web_sys::File>, LocalStorage>,
     /// Every problem with the report right now (derived, never set by hand).
     pub problems: Memo<Vec<FieldError>>,
-    /// Whether the researcher has tried to encrypt: problems are shown from then on, not while
-    /// they are still filling in the form for the first time.
-    pub attempted: RwSignal<bool>,
+    /// The guided form's steps for this policy, in order.
+    pub steps: StoredValue<Vec<Step>>,
+    /// The step on screen.
+    pub step: RwSignal<Step>,
+    /// Steps the researcher has tried to leave with "Next" (or all, once they tried to
+    /// encrypt): their problems are shown from then on, not while they are still filling them
+    /// in for the first time.
+    pub checked: RwSignal<Vec<Step>>,
     /// While sealing: bytes encrypted so far and in all.
     pub progress: RwSignal<Option<(f64, f64)>>,
     /// The last sealed message and the report it was made from.
@@ -38,6 +45,8 @@ pub struct ReportState {
     /// The armored public half of a reply key the researcher made in the page, sealed with the
     /// report so the project can answer encrypted.
     pub reply_public_key: RwSignal<Option<String>>,
+    /// Whether the sealed report has reached the project's endpoint (leaving is safe then).
+    pub delivered: RwSignal<bool>,
 }
 
 /// An encrypted report.
@@ -67,30 +76,82 @@ impl ReportState {
     pub fn new(policy: Policy, crypto: Rc<dyn CryptoBackend>) -> Self {
         let report = RwSignal::new(Report::default());
         let policy = StoredValue::new(policy);
+        let attachments = RwSignal::new_local(Vec::<web_sys::File>::new());
+        // Attached files count as evidence for a policy's quality gate.
         let problems = Memo::new(move |_| {
-            policy.with_value(|policy| report.with(|report| validate(policy, report)))
+            let files = attachments.with(Vec::len);
+            policy.with_value(|policy| report.with(|report| validate_with(policy, report, files)))
         });
+        let steps = policy.with_value(guide::steps);
         Self {
             policy,
             recipients: RwSignal::new(None),
             crypto: StoredValue::new_local(crypto),
             report,
-            attachments: RwSignal::new_local(Vec::new()),
+            attachments,
             problems,
-            attempted: RwSignal::new(false),
+            step: RwSignal::new(steps.first().copied().unwrap_or(Step::Start)),
+            steps: StoredValue::new(steps),
+            checked: RwSignal::new(Vec::new()),
             progress: RwSignal::new(None),
             sealed: RwSignal::new_local(None),
             reply_public_key: RwSignal::new(None),
+            delivered: RwSignal::new(false),
         }
     }
 
     /// The problem with field `id` to show now, if any.
     pub fn visible_problem(&self, id: &str) -> Option<FieldError> {
-        if !self.attempted.get() {
+        let step = self
+            .policy
+            .with_value(|policy| guide::step_of(policy, id))?;
+        if !self.checked.with(|checked| checked.contains(&step)) {
             return None;
         }
         self.problems
             .with(|problems| problems.iter().find(|p| p.field == id).cloned())
+    }
+
+    /// The problems of the fields in `step`.
+    pub fn problems_in(&self, step: Step) -> Vec<FieldError> {
+        self.problems.with(|problems| {
+            self.policy.with_value(|policy| {
+                problems
+                    .iter()
+                    .filter(|p| guide::step_of(policy, &p.field) == Some(step))
+                    .cloned()
+                    .collect()
+            })
+        })
+    }
+
+    /// From now on, show the problems of `steps`.
+    pub fn check(&self, steps: &[Step]) {
+        self.checked.update(|checked| {
+            for step in steps {
+                if !checked.contains(step) {
+                    checked.push(*step);
+                }
+            }
+        });
+    }
+
+    /// The step after (`+1`) or before (`-1`) the current one, if any.
+    pub fn neighbour(&self, offset: isize) -> Option<Step> {
+        let current = self.step.get();
+        self.steps.with_value(|steps| {
+            let index = steps.iter().position(|&s| s == current)?;
+            steps.get(index.checked_add_signed(offset)?).copied()
+        })
+    }
+
+    /// "Step 2 of 7": the current step's number and the count.
+    pub fn position(&self) -> (usize, usize) {
+        let current = self.step.get();
+        self.steps.with_value(|steps| {
+            let index = steps.iter().position(|&s| s == current).unwrap_or(0);
+            (index + 1, steps.len())
+        })
     }
 
     /// Records what the researcher entered in field `id`.

@@ -72,6 +72,12 @@ pub fn EndpointSend(endpoint: Endpoint) -> impl IntoView {
                 });
             })
             .await;
+            if let Ok(receipt) = &result {
+                crate::services::embed::announce_sent(receipt.as_deref());
+            }
+            if result.is_ok() {
+                state.delivered.set(true);
+            }
             send_state.set(match result {
                 Ok(receipt) => SendState::Sent(DeliveryRecord {
                     project,

@@ -4,7 +4,9 @@
 
 use leptos::{ev::KeyboardEvent, prelude::*};
 use sealpost_core::{
-    report::numbered::{byte_to_utf16, continue_numbering, count_steps, utf16_to_byte},
+    report::numbered::{
+        byte_to_utf16, continue_numbering, count_steps, drop_doubled_number, utf16_to_byte,
+    },
     FieldDef, Value,
 };
 use web_sys::HtmlTextAreaElement;
@@ -87,7 +89,20 @@ pub fn NumberedTextarea(
             aria-invalid=aria.invalid
             aria-describedby=described_by
             prop:value=move || text.get()
-            on:input:target=move |ev| set(ev.target().value())
+            on:input:target=move |ev| {
+                let area = ev.target();
+                let value = area.value();
+                let caret = area.selection_start().ok().flatten().map(|c| utf16_to_byte(&value, c as usize));
+                match caret.and_then(|caret| drop_doubled_number(&value, caret)) {
+                    Some((fixed, caret)) => {
+                        let caret = u32::try_from(byte_to_utf16(&fixed, caret)).unwrap_or(u32::MAX);
+                        area.set_value(&fixed);
+                        let _ = area.set_selection_range(caret, caret);
+                        set(fixed);
+                    }
+                    None => set(value),
+                }
+            }
             on:keydown=on_keydown
         ></textarea>
         <p class="hint" id=count_id>{count}</p>

@@ -60,8 +60,7 @@ pub fn PolicyOverview() -> impl IntoView {
         }
     });
     view! {
-        <section class="overview" aria-labelledby="overview-heading">
-            <h2 id="overview-heading">"Before you start"</h2>
+        <section class="overview">
             {homepage}
             {languages}
             {in_scope}

@@ -14,7 +14,7 @@ pub fn RecipientCard() -> impl IntoView {
     move || match state.recipients.get() {
         None => view! {
             <section class="recipient" aria-labelledby="recipient-heading" aria-busy="true">
-                <h2 id="recipient-heading">"Encrypted to"</h2>
+                <h3 id="recipient-heading">"Encrypted to"</h3>
                 <p role="status">"Checking the project's key…"</p>
             </section>
         }
@@ -62,7 +62,7 @@ fn recipient_list(keys: Vec<RecipientSummary>) -> impl IntoView {
         .collect::<Vec<_>>();
     view! {
         <section class="recipient" aria-labelledby="recipient-heading">
-            <h2 id="recipient-heading">"Encrypted to"</h2>
+            <h3 id="recipient-heading">"Encrypted to"</h3>
             {several.then(|| view! { <p>"Every one of these keys can read your report."</p> })}
             <ul class="plain">{items}</ul>
         </section>

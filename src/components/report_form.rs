@@ -1,5 +1,5 @@
-//! The report form: the policy's fields, the error summary and the "Encrypt report" button.
-//! Sealing happens in the worker; the form shows its progress and stays usable meanwhile.
+//! The last step: "Encrypt report" checks the whole report, hands it to the sealing worker with
+//! a progress bar, then shows the sealed output and the ways to send it.
 
 use leptos::{html, prelude::*, task::spawn_local};
 use sealpost_core::{
@@ -8,7 +8,7 @@ use sealpost_core::{
 };
 
 use crate::{
-    components::{error_summary::ErrorSummary, field_input::FieldInput},
+    components::sealed_output::SealedOutput,
     state::{use_report_state, ReportState, Sealed},
 };
 
@@ -17,24 +17,23 @@ use crate::{
 pub const ARMOR_LIMIT_BYTES: f64 = 4.0 * 1024.0 * 1024.0;
 
 #[component]
-pub fn ReportForm(
-    /// Receives focus once a report has been sealed, so the researcher lands on the result.
-    sealed_heading: NodeRef<html::H2>,
+pub fn SealStep(
+    /// Called when "Encrypt report" finds problems: the form's summary lists them and takes focus.
+    on_incomplete: Callback<()>,
 ) -> impl IntoView {
     let state = use_report_state();
-    let summary = NodeRef::<html::Div>::new();
+    let sealed_heading = NodeRef::<html::H2>::new();
     let failure = RwSignal::new(None::<String>);
     let busy = move || state.progress.read().is_some();
 
-    let on_submit = move |ev: leptos::ev::SubmitEvent| {
-        ev.prevent_default();
+    let encrypt = move |_| {
         if busy() {
             return;
         }
-        state.attempted.set(true);
+        state.check(&state.steps.get_value());
         failure.set(None);
         if !state.problems.read().is_empty() {
-            focus_after_render(move || summary.get_untracked().map(Into::into));
+            on_incomplete.run(());
             return;
         }
         spawn_local(async move {
@@ -49,13 +48,6 @@ pub fn ReportForm(
         });
     };
 
-    let fields = state.policy.with_value(|policy| {
-        policy
-            .fields
-            .iter()
-            .map(|field| view! { <FieldInput field=field.clone() /> })
-            .collect::<Vec<_>>()
-    });
     let percent = move || {
         state.progress.get().map(|(done, total)| {
             if total > 0.0 {
@@ -67,10 +59,7 @@ pub fn ReportForm(
     };
 
     view! {
-        <form class="report-form" novalidate on:submit=on_submit>
-            <h2>"Your report"</h2>
-            <ErrorSummary node_ref=summary />
-            {fields}
+        <div class="report-form">
             <p class="error" role="alert" hidden=move || failure.read().is_none()>
                 {move || failure.get()}
             </p>
@@ -79,8 +68,9 @@ pub fn ReportForm(
                 <progress id="seal-progress" max="100" value=move || percent().unwrap_or(0.0)></progress>
                 <span>{move || percent().map(|p| format!("{p}%"))}</span>
             </div>
-            <button type="submit" class="primary" disabled=busy>"Encrypt report"</button>
-        </form>
+            <button type="button" class="primary" on:click=encrypt disabled=busy>"Encrypt report"</button>
+        </div>
+        <SealedOutput heading=sealed_heading />
     }
 }
 

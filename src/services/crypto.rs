@@ -57,7 +57,8 @@ pub const WORKER_LOADER: &str = "./seal-worker-loader.js";
 
 /// The sealing worker, started once per page.
 pub struct WorkerCrypto {
-    worker: Worker,
+    /// Set once the worker's code is loaded (see `worker_source`).
+    worker: Rc<RefCell<Option<Worker>>>,
     shared: Rc<RefCell<Shared>>,
     // Kept alive as long as the worker: the browser calls them.
     _on_message: Closure<dyn Fn(MessageEvent)>,
@@ -88,14 +89,6 @@ impl WorkerCrypto {
     /// Starts the worker. It loads its wasm in the background while the researcher reads the
     /// policy and types; requests wait until it says it is ready.
     pub fn start() -> Result<Self, String> {
-        let options = web_sys::WorkerOptions::new();
-        options.set_name("sealpost-seal-worker");
-        let worker = Worker::new_with_options(WORKER_LOADER, &options).map_err(|err| {
-            format!(
-                "the browser would not start the encryption worker: {}",
-                describe(&err)
-            )
-        })?;
         let shared = Rc::new(RefCell::new(Shared::default()));
 
         let on_message = {
@@ -115,8 +108,29 @@ impl WorkerCrypto {
                 fail_all(&shared, format!("The encryption worker stopped: {detail}. Reload the page to try again; what you typed is still here."));
             })
         };
-        worker.set_onmessage(Some(on_message.as_ref().unchecked_ref()));
-        worker.set_onerror(Some(on_error.as_ref().unchecked_ref()));
+        // The worker's code is fetched (integrity-checked) or unpacked first, so it starts in
+        // the background; requests wait for its "ready" as before.
+        let worker = Rc::new(RefCell::new(None));
+        {
+            let (worker, shared) = (Rc::clone(&worker), Rc::clone(&shared));
+            let handlers: (JsValue, JsValue) =
+                (on_message.as_ref().clone(), on_error.as_ref().clone());
+            wasm_bindgen_futures::spawn_local(async move {
+                let options = web_sys::WorkerOptions::new();
+                options.set_name("sealpost-seal-worker");
+                match super::worker_source::start_worker(&options).await {
+                    Ok(started) => {
+                        started.set_onmessage(Some(handlers.0.unchecked_ref()));
+                        started.set_onerror(Some(handlers.1.unchecked_ref()));
+                        *worker.borrow_mut() = Some(started);
+                    }
+                    Err(reason) => fail_all(
+                        &shared,
+                        format!("the browser would not start the encryption worker: {reason}"),
+                    ),
+                }
+            });
+        }
         Ok(Self {
             worker,
             shared,
@@ -132,10 +146,14 @@ impl WorkerCrypto {
         files: Vec<File>,
         progress: Option<Progress>,
     ) -> LocalFuture<Result<Reply, String>> {
-        let worker = self.worker.clone();
+        let worker = Rc::clone(&self.worker);
         let shared = Rc::clone(&self.shared);
         Box::pin(async move {
             ready(&shared).await?;
+            let worker = worker
+                .borrow()
+                .clone()
+                .ok_or("the encryption worker did not start")?;
             let (reply, receive) = oneshot::channel();
             let id = {
                 let mut shared = shared.borrow_mut();

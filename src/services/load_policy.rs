@@ -66,8 +66,11 @@ pub async fn load_policy() -> Result<LoadedPolicy, PolicyFailure> {
         errors,
     };
     let policy = Policy::from_json(&json).map_err(fail)?;
+    super::embed::apply_theme(&policy.theme);
+    let fetched_keys = fetch_keys(&policy).await;
+    remember_source(&policy, &json, &fetched_keys);
     let accept = AcceptRequest {
-        fetched_keys: fetch_keys(&policy).await,
+        fetched_keys,
         policy_json: json,
         now_ms: js_sys::Date::now(),
     };
@@ -76,6 +79,33 @@ pub async fn load_policy() -> Result<LoadedPolicy, PolicyFailure> {
         accept,
         source,
     })
+}
+
+/// A policy's text and each fetched key as `(key_url, text)`.
+type LoadedSource = (String, Vec<(String, String)>);
+
+thread_local! {
+    /// The policy's text and its fetched `key_url` keys, for the offline copy of the page.
+    static SOURCE: std::cell::RefCell<Option<LoadedSource>> =
+        const { std::cell::RefCell::new(None) };
+}
+
+/// The loaded policy's text and each fetched key as `(key_url, text)`.
+pub fn loaded_source() -> Option<LoadedSource> {
+    SOURCE.with(|source| source.borrow().clone())
+}
+
+fn remember_source(policy: &Policy, json: &str, fetched: &[Option<Result<String, String>>]) {
+    let keys = policy
+        .recipients
+        .iter()
+        .zip(fetched)
+        .filter_map(|(recipient, fetched)| match (&recipient.key, fetched) {
+            (KeySource::Url(url), Some(Ok(text))) => Some((url.clone(), text.clone())),
+            _ => None,
+        })
+        .collect();
+    SOURCE.with(|source| *source.borrow_mut() = Some((json.to_owned(), keys)));
 }
 
 async fn find_policy_text() -> Result<(PolicySource, String), (PolicySource, PolicyError)> {

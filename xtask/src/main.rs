@@ -5,10 +5,12 @@
 //! - `test`:  setup, then every check: fmt, clippy (native and wasm32), native tests,
 //!   browser tests, the release build with its size report, the end-to-end test
 //! - `build`: setup and a release build into dist/
-//! - `size`:  the release build's asset sizes, raw / gzip -9 / brotli
+//! - `size`:  the release build's asset sizes, raw / gzip -9 / brotli, and the single file's
+//! - `bundle`: the single-file page (`sealpost.html`) for any policy
 //! - `bench`: rPGP in the sealing worker vs OpenPGP.js, in headless Chromium (not part of `test`)
 
 mod bench;
+mod bundle;
 mod setup;
 mod size;
 mod tally;
@@ -35,6 +37,7 @@ fn main() -> ExitCode {
         "build" => setup::run().and_then(|()| release_build()),
         "size" => size::report(&dist_dir()),
         "bench" => bench::run(&args[1..]),
+        "bundle" => setup::run().and_then(|()| bundle::command(&args[1..], &dist_dir())),
         "codegen" => codegen(),
         "help" | "--help" | "-h" => {
             print_help();
@@ -66,7 +69,8 @@ fn print_help() {
          \x20 test    set up and run every check and test (what CI runs)\n\
          \x20 setup   install missing tools: wasm32 target, trunk, wasm-bindgen, wasm-opt, chromium, gpg\n\
          \x20 build   release build into dist/\n\
-         \x20 size    print the sizes of the release build in dist/\n\
+         \x20 size    print the sizes of the release build in dist/ and of dist/sealpost.html\n\
+         \x20 bundle  one self-contained HTML file for a policy: --policy FILE [--out FILE] [--site DIR]\n\
          \x20 bench   time rPGP (worker) against OpenPGP.js in headless Chromium [--quick]\n\
          \x20 codegen rewrite docs/policy.schema.json from the policy types"
     );
@@ -159,9 +163,34 @@ fn codegen() -> Result {
         .env("SEALPOST_BLESS", "1"))
 }
 
+/// The release build into `dist/`, hardened for a strict CSP with every asset
+/// integrity-checked, plus `dist/sealpost.html`: the whole page in one file, with the demo
+/// policy (`cargo xtask bundle` makes one for any policy).
 fn release_build() -> Result {
-    trunk(&["build", "--release", "--cargo-profile", "wasm-release"])
+    let dist = dist_dir();
+    let dist_arg = dist.to_string_lossy().into_owned();
+    trunk(&[
+        "build",
+        "--release",
+        "--cargo-profile",
+        "wasm-release",
+        "--dist",
+        &dist_arg,
+    ])?;
+    let manifest = bundle::harden(&dist)?;
+    let demo = project_root().join("public/policies/demo.json");
+    let policy = std::fs::read_to_string(&demo)
+        .map_err(|err| format!("reading {}: {err}", demo.display()))?;
+    let roots = [dist.clone()];
+    let html = bundle::single_file(&dist, &manifest, &policy, |url| {
+        bundle::key_from(&roots, url)
+    })?;
+    std::fs::write(dist.join(SINGLE_FILE), html)
+        .map_err(|err| format!("writing {SINGLE_FILE}: {err}"))
 }
+
+/// The single-file page in `dist/`.
+pub const SINGLE_FILE: &str = "sealpost.html";
 
 fn step(name: &str, f: impl FnOnce() -> Result) -> Result {
     eprintln!("\n==> {name}");
@@ -208,6 +237,8 @@ fn target_dir() -> PathBuf {
     env::var_os("CARGO_TARGET_DIR").map_or_else(|| project_root().join("target"), PathBuf::from)
 }
 
+/// `dist/`, or `SEALPOST_DIST` when set (so a build for experiments does not replace the one
+/// other work is testing).
 fn dist_dir() -> PathBuf {
-    project_root().join("dist")
+    env::var_os("SEALPOST_DIST").map_or_else(|| project_root().join("dist"), PathBuf::from)
 }

@@ -25,6 +25,8 @@ const DEBIAN_PACKAGES: [(&str, &str); 5] = [
 /// OpenPGP.js, the second implementation the native interop tests decrypt with (besides gpg);
 /// pinned exactly in tools/openpgpjs/package.json and its package-lock.json.
 const OPENPGPJS_VERSION: &str = "6.3.2";
+/// axe-core, which the end-to-end tests run on every step of the form; pinned in tools/axe.
+const AXE_VERSION: &str = "4.14.1";
 
 pub fn run() -> Result {
     wasm_target()?;
@@ -32,7 +34,7 @@ pub fn run() -> Result {
     wasm_bindgen()?;
     wasm_opt()?;
     trunk()?;
-    openpgpjs()?;
+    npm_tools()?;
     // Trunk runs cargo with --offline (Trunk.toml), so the crates must already be here.
     crate::cargo(&["fetch", "--quiet"])?;
     Ok(())
@@ -145,25 +147,43 @@ fn trunk() -> Result {
     )
 }
 
-/// OpenPGP.js in tools/openpgpjs/node_modules, exactly as package-lock.json pins it (`npm ci`
-/// installs from the lockfile only, and from the npm registry).
-fn openpgpjs() -> Result {
-    let dir = project_root().join("tools/openpgpjs");
+/// The npm packages the tests use, each in its own folder under tools/ with a package.json that
+/// pins it exactly and a package-lock.json (`npm ci` installs from the lockfile only, from the
+/// npm registry): (folder, package, version, why).
+const NPM_TOOLS: [(&str, &str, &str, &str); 2] = [
+    (
+        "tools/openpgpjs",
+        "openpgp",
+        OPENPGPJS_VERSION,
+        "interop tests",
+    ),
+    ("tools/axe", "axe-core", AXE_VERSION, "accessibility checks"),
+];
+
+fn npm_tools() -> Result {
+    for (folder, package, version, why) in NPM_TOOLS {
+        npm_tool(folder, package, version, why)?;
+    }
+    Ok(())
+}
+
+fn npm_tool(folder: &str, package: &str, version: &str, why: &str) -> Result {
+    let dir = project_root().join(folder);
     let manifest = std::fs::read_to_string(dir.join("package.json"))
-        .map_err(|err| format!("reading tools/openpgpjs/package.json: {err}"))?;
-    if !manifest.contains(&format!("\"openpgp\": \"{OPENPGPJS_VERSION}\"")) {
+        .map_err(|err| format!("reading {folder}/package.json: {err}"))?;
+    if !manifest.contains(&format!("\"{package}\": \"{version}\"")) {
         return Err(format!(
-            "tools/openpgpjs/package.json does not pin openpgp {OPENPGPJS_VERSION}: \
-             update OPENPGPJS_VERSION in xtask/src/setup.rs together with it"
+            "{folder}/package.json does not pin {package} {version}: update the version in \
+             xtask/src/setup.rs together with it"
         ));
     }
-    let version_line = format!("\"version\": \"{OPENPGPJS_VERSION}\"");
+    let version_line = format!("\"version\": \"{version}\"");
     let installed = || {
-        std::fs::read_to_string(dir.join("node_modules/openpgp/package.json"))
-            .is_ok_and(|package| package.contains(&version_line))
+        std::fs::read_to_string(dir.join("node_modules").join(package).join("package.json"))
+            .is_ok_and(|manifest| manifest.contains(&version_line))
     };
     if !installed() {
-        eprintln!("setup: installing OpenPGP.js {OPENPGPJS_VERSION} (npm ci in tools/openpgpjs)");
+        eprintln!("setup: installing {package} {version} for the {why} (npm ci in {folder})");
         run_command(
             Command::new("npm")
                 .args(["ci", "--no-audit", "--no-fund"])
@@ -171,11 +191,11 @@ fn openpgpjs() -> Result {
         )?;
         if !installed() {
             return Err(format!(
-                "after `npm ci`, tools/openpgpjs/node_modules has no openpgp {OPENPGPJS_VERSION}"
+                "after `npm ci`, {folder}/node_modules has no {package} {version}"
             ));
         }
     }
-    ok(&format!("openpgp.js {OPENPGPJS_VERSION}"));
+    ok(&format!("{package} {version}"));
     Ok(())
 }
 

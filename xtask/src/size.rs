@@ -21,6 +21,8 @@ pub fn report(dist: &Path) -> Result {
                 .file_name()
                 .is_some_and(|n| n.to_string_lossy().starts_with('.'))
         })
+        // The single file is reported on its own below: it is the whole page again.
+        .filter(|path| !path.ends_with(crate::SINGLE_FILE))
         .collect();
     entries.sort();
 
@@ -65,6 +67,23 @@ pub fn report(dist: &Path) -> Result {
     println!(
         "{:<44} {:>10} {:>10} {:>10}",
         "  of which the sealing worker (background)", worker[0], worker[1], worker[2]
+    );
+    single_file(&dist.join(crate::SINGLE_FILE))
+}
+
+/// The single-file page: what a researcher downloads (raw) and what it weighs served gzipped.
+/// Its wasm is already gzipped inside (base64), so brotli adds little.
+fn single_file(path: &Path) -> Result {
+    let Ok(bytes) = fs::read(path) else {
+        println!("(no {}: cargo xtask build makes it)", path.display());
+        return Ok(());
+    };
+    println!(
+        "\n{:<44} {:>10} {:>10} {:>10}",
+        crate::SINGLE_FILE,
+        bytes.len(),
+        gzip(&bytes)?,
+        brotli(&bytes)?
     );
     Ok(())
 }

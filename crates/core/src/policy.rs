@@ -8,16 +8,18 @@
 pub mod builtin;
 pub mod document;
 mod resolve;
+pub mod step;
 
-pub use resolve::is_same_site_path;
+pub use resolve::{check_theme_value, is_same_site_path, ThemeValue};
 
 use std::fmt;
 
 pub use builtin::Builtin;
 pub use document::{
-    AttachmentLimits, BodyFormat, Channel, Commitments, FieldKind, PolicyDocument, Project, Scope,
-    Severity, SeverityLevel,
+    AttachmentLimits, BodyFormat, Channel, Commitments, FieldKind, PolicyDocument, Project,
+    Quality, Scope, Severity, SeverityLevel, Theme, ThemeColors,
 };
+pub use step::Step;
 
 /// The policy format version this sealpost reads.
 pub const POLICY_VERSION: u32 = 1;
@@ -36,6 +38,10 @@ pub struct Policy {
     pub rules: Vec<String>,
     pub commitments: Commitments,
     pub attachments: AttachmentLimits,
+    /// The report-quality gate (all off unless the policy switches it on).
+    pub quality: Quality,
+    /// The page's look, every value checked; empty when the policy sets none.
+    pub theme: Theme,
 }
 
 /// Where a recipient's key comes from, and what it must match.
@@ -71,6 +77,8 @@ pub struct FieldDef {
     /// Length limits in characters (Unicode scalar values), for text controls.
     pub min_chars: usize,
     pub max_chars: usize,
+    /// The step of the guided form the field is shown in.
+    pub step: Step,
 }
 
 /// How a field is entered.
@@ -84,6 +92,8 @@ pub enum Control {
     Url,
     Number,
     Date,
+    /// An email address (or, leniently, any `name@host` contact).
+    Email,
     /// A CVSS vector of this version.
     Cvss(CvssVersion),
     /// Version ranges entered row by row (`affected_versions` with `"format": "structured"`),
@@ -107,6 +117,16 @@ impl CvssVersion {
         }
     }
 }
+
+/// The id of the checkbox confirming the researcher reproduced the flaw (quality gate).
+pub const CONFIRM_REPRODUCED_ID: &str = "confirm_reproduced";
+
+/// What a credit field offers.
+pub const CREDIT_OPTIONS: [&str; 3] = [
+    "Credit me by the name above",
+    "Credit me, but not by name",
+    "Do not credit me publicly",
+];
 
 /// The id of the checkbox that acknowledges the policy's testing rules.
 pub const RULES_ACKNOWLEDGEMENT_ID: &str = "acknowledge_rules";

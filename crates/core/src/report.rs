@@ -30,6 +30,15 @@ impl Report {
         self.values.get(id)
     }
 
+    /// Whether nothing has been entered: no text but whitespace, no choice, no ticked box.
+    pub fn is_empty(&self) -> bool {
+        self.values.values().all(|value| match value {
+            Value::Text(text) => text.trim().is_empty(),
+            Value::Choices(choices) => choices.is_empty(),
+            Value::Checked(checked) => !checked,
+        })
+    }
+
     /// The text of field `id`, or `""`.
     pub fn text(&self, id: &str) -> &str {
         match self.values.get(id) {

@@ -7,8 +7,8 @@ use std::fmt;
 
 use crate::{
     cvss::Picks,
-    policy::{Control, CvssVersion, FieldDef, Policy},
-    report::Report,
+    policy::{Builtin, Control, CvssVersion, FieldDef, Policy},
+    report::{numbered::count_steps, Report},
 };
 
 /// One problem with one field.
@@ -38,6 +38,7 @@ pub enum Problem {
         actual_chars: usize,
     },
     NotAUrl,
+    NotAnEmail,
     NotANumber,
     NotADate,
     /// A choice the policy does not offer.
@@ -49,6 +50,11 @@ pub enum Problem {
     },
     /// Structured affected versions with a problem in one range.
     NotVersionRanges(crate::report::version_ranges::RangesError),
+    /// The policy's quality gate wants evidence: a proof of concept, a file, or enough steps.
+    NoEvidence {
+        min_steps: usize,
+        steps: usize,
+    },
 }
 
 impl fmt::Display for FieldError {
@@ -68,6 +74,12 @@ impl fmt::Display for FieldError {
                 actual_chars - max_chars
             ),
             Problem::NotAUrl => write!(f, "{label} must be a web address starting with https:// or http://."),
+            Problem::NotAnEmail => write!(f, "{label} must be an address like name@example.org."),
+            Problem::NoEvidence { min_steps, steps } => write!(
+                f,
+                "This project needs evidence with every report: a proof of concept, an attached \
+                 file, or at least {min_steps} numbered reproduction steps (you gave {steps})."
+            ),
             Problem::NotANumber => write!(f, "{label} must be a number."),
             Problem::NotADate => write!(f, "{label} must be a date written as YYYY-MM-DD."),
             Problem::NotAnOption(choice) => {
@@ -82,10 +94,15 @@ impl fmt::Display for FieldError {
     }
 }
 
-/// Every problem with `report` under `policy`, in the policy's field order. Empty means the
-/// report may be sealed.
+/// Every problem with `report` under `policy`, in the policy's field order, for a report with
+/// no attached files. Empty means the report may be sealed.
 pub fn validate(policy: &Policy, report: &Report) -> Vec<FieldError> {
-    policy
+    validate_with(policy, report, 0)
+}
+
+/// [`validate`] for a report with `attachments` files attached (they count as evidence).
+pub fn validate_with(policy: &Policy, report: &Report, attachments: usize) -> Vec<FieldError> {
+    let mut problems: Vec<FieldError> = policy
         .fields
         .iter()
         .filter_map(|field| {
@@ -95,7 +112,37 @@ pub fn validate(policy: &Policy, report: &Report) -> Vec<FieldError> {
                 problem,
             })
         })
-        .collect()
+        .collect();
+    problems.extend(check_evidence(policy, report, attachments));
+    problems
+}
+
+/// The quality gate's evidence rule, reported on the first evidence field the form shows.
+fn check_evidence(policy: &Policy, report: &Report, attachments: usize) -> Option<FieldError> {
+    if !policy.quality.require_evidence {
+        return None;
+    }
+    let field_of = |builtin| policy.fields.iter().find(|f| f.builtin == Some(builtin));
+    let text_of = |builtin| field_of(builtin).map_or("", |f| report.text(&f.id).trim());
+    let min_steps = policy.quality.min_reproduction_steps as usize;
+    let steps = count_steps(text_of(Builtin::ReproductionSteps));
+    let has_evidence =
+        !text_of(Builtin::ProofOfConcept).is_empty() || attachments > 0 || steps >= min_steps;
+    if has_evidence {
+        return None;
+    }
+    let home = [
+        Builtin::ProofOfConcept,
+        Builtin::ReproductionSteps,
+        Builtin::Attachments,
+    ]
+    .into_iter()
+    .find_map(field_of)?;
+    Some(FieldError {
+        field: home.id.clone(),
+        label: home.label.clone(),
+        problem: Problem::NoEvidence { min_steps, steps },
+    })
 }
 
 fn check_field(field: &FieldDef, report: &Report) -> Option<Problem> {
@@ -158,8 +205,22 @@ fn check_syntax(control: &Control, text: &str) -> Option<Problem> {
         Control::VersionRanges => crate::report::version_ranges::check_ranges(text)
             .err()
             .map(Problem::NotVersionRanges),
+        Control::Email => (!is_plausible_email(text)).then_some(Problem::NotAnEmail),
         _ => None,
     }
+}
+
+/// `local@domain.tld`, nothing more: the project will write to it, not us, so only plain
+/// mistakes are worth catching (a missing `@`, spaces, no domain).
+fn is_plausible_email(text: &str) -> bool {
+    let Some((local, domain)) = text.rsplit_once('@') else {
+        return false;
+    };
+    !local.is_empty()
+        && !text.chars().any(char::is_whitespace)
+        && domain.contains('.')
+        && !domain.starts_with('.')
+        && !domain.ends_with('.')
 }
 
 fn is_iso_date(text: &str) -> bool {

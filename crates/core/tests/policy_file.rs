@@ -296,3 +296,43 @@ fn the_committed_json_schemas_match_the_rust_types() {
         );
     }
 }
+
+#[test]
+fn a_theme_is_read_and_every_bad_value_is_named() {
+    let mut doc = base();
+    doc["theme"] = json!({
+        "colors": { "accent": "#c0ffee", "text": "#123" },
+        "dark": { "accent": "#abc" },
+        "font": "\"Inter\", system-ui, sans-serif",
+        "radius": "0.5rem"
+    });
+    let policy = Policy::from_json(&doc.to_string()).unwrap();
+    assert_eq!(
+        policy.theme.colors.entries(),
+        vec![
+            ("--sp-accent", "accent", "#c0ffee"),
+            ("--sp-text", "text", "#123")
+        ]
+    );
+    assert_eq!(policy.theme.radius.as_deref(), Some("0.5rem"));
+
+    doc["theme"] = json!({
+        "colors": { "accent": "red", "border": "#12345g" },
+        "dark": { "surface": "#1234" },
+        "font": "x; background: url(https://evil.example/)",
+        "radius": "calc(1px + 1px)"
+    });
+    let paths: Vec<String> = errors_of(&doc).into_iter().map(|e| e.path).collect();
+    assert_eq!(
+        paths,
+        [
+            "theme.colors.accent",
+            "theme.colors.border",
+            "theme.dark.surface",
+            "theme.font",
+            "theme.radius"
+        ]
+    );
+    doc["theme"] = json!({ "colour": {} });
+    assert!(single_error(&doc).starts_with("theme.colour: unknown field"));
+}

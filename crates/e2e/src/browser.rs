@@ -21,6 +21,11 @@ pub struct Browser {
 
 impl Browser {
     pub async fn start() -> Self {
+        Self::start_sized(1280, 1000).await
+    }
+
+    /// A browser whose window is `width` × `height` CSS pixels (375 wide for a phone).
+    pub async fn start_sized(width: u32, height: u32) -> Self {
         let port = free_port();
         let driver = Command::new(CHROMEDRIVER)
             .arg(format!("--port={port}"))
@@ -31,16 +36,24 @@ impl Browser {
         wait_for_port(port);
 
         let profile = tempfile::tempdir().expect("browser profile dir");
+        // Chromium's windows are at least 500 px wide: narrower screens are emulated, as a
+        // phone's viewport.
+        let emulation = (width < 500).then(|| {
+            serde_json::json!({
+                "deviceMetrics": { "width": width, "height": height, "pixelRatio": 1, "mobile": true, "touch": false }
+            })
+        });
         let capabilities = serde_json::json!({
             "browserName": "chrome",
             "goog:chromeOptions": {
+                "mobileEmulation": emulation.unwrap_or_else(|| serde_json::json!({})),
                 "binary": CHROMIUM,
                 "args": [
                     "--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
                     // Without these Chromium calls home at start, and this network refuses.
                     "--disable-background-networking", "--disable-component-update",
                     "--disable-sync", "--no-first-run", "--disable-quic",
-                    "--window-size=1280,1000",
+                    format!("--window-size={width},{height}"),
                     format!("--user-data-dir={}", profile.path().display()),
                 ],
             },
@@ -103,24 +116,49 @@ impl Browser {
             .await
     }
 
-    /// Types `report`'s demo fields by their labels, presses "Encrypt report" and returns the
-    /// armored message.
+    /// Types `report`'s demo fields by their labels, step by step, presses "Encrypt report"
+    /// and returns the armored message.
     pub async fn seal_demo_report(&self, report: &sealpost_core::Report) -> String {
-        for (id, label) in crate::DEMO_FIELDS {
-            let control = self.control_labelled(label).await;
-            control.send_keys(report.text(id)).await.unwrap();
-        }
-        self.press("Encrypt report").await;
-        self.wait_for_ciphertext().await
+        let entries: Vec<_> = crate::DEMO_FIELDS
+            .iter()
+            .map(|(id, label)| crate::steps::Entry::text(label, report.text(id)))
+            .collect();
+        self.fill_and_seal(&entries).await
     }
 
     /// The armored message, once the page shows one.
     pub async fn wait_for_ciphertext(&self) -> String {
-        self.wait_for_script(
-            "const c = document.getElementById('ciphertext');\
-             return c && c.value.startsWith('-----BEGIN PGP MESSAGE-----') ? c.value : null;",
-        )
-        .await
+        // Generous: on two cores another test's browser may be busy at the same time. A refusal
+        // (the error summary, a sealing failure) ends the wait with its text.
+        let script = "const c = document.getElementById('ciphertext');\
+             if (c && c.value.startsWith('-----BEGIN PGP MESSAGE-----')) return c.value;\
+             const e = [...document.querySelectorAll('.error-summary, .report-form p.error')]\
+                 .find(e => !e.hidden);\
+             return e ? 'NOT SEALED: ' + e.innerText : null;";
+        let deadline = Instant::now() + Duration::from_secs(30);
+        loop {
+            let found = self
+                .client
+                .execute(script, vec![])
+                .await
+                .expect("run script");
+            if let Some(found) = found.as_str() {
+                assert!(!found.starts_with("NOT SEALED"), "{found}");
+                return found.to_owned();
+            }
+            if Instant::now() > deadline {
+                let page = self
+                    .client
+                    .execute("return document.body.innerText;", vec![])
+                    .await
+                    .expect("run script");
+                panic!(
+                    "no ciphertext after 30 s; the page says:\n{}",
+                    page.as_str().unwrap_or_default()
+                );
+            }
+            tokio::time::sleep(Duration::from_millis(100)).await;
+        }
     }
 
     pub async fn screenshot(&self, name: &str) {
@@ -138,6 +176,30 @@ impl Drop for Browser {
     fn drop(&mut self) {
         let _ = self.driver.kill();
         let _ = self.driver.wait();
+        // A test that panicked never closed its session, and killing chromedriver leaves that
+        // Chromium running: find it (and its helpers) by this browser's own profile directory.
+        kill_processes_mentioning(&self._profile.path().display().to_string());
+    }
+}
+
+/// Kills every process whose command line contains `needle` (Linux `/proc`).
+fn kill_processes_mentioning(needle: &str) {
+    let Ok(entries) = std::fs::read_dir("/proc") else {
+        return;
+    };
+    for entry in entries.flatten() {
+        let Some(pid) = entry
+            .file_name()
+            .to_str()
+            .and_then(|n| n.parse::<u32>().ok())
+        else {
+            continue;
+        };
+        let mentions = std::fs::read(entry.path().join("cmdline"))
+            .is_ok_and(|cmdline| String::from_utf8_lossy(&cmdline).contains(needle));
+        if mentions {
+            let _ = Command::new("kill").arg("-9").arg(pid.to_string()).status();
+        }
     }
 }
 
@@ -160,7 +222,7 @@ fn wait_for_port(port: u16) {
 }
 
 /// `text` as an XPath string literal (XPath 1.0 has no escapes, hence concat for quotes).
-fn xpath_literal(text: &str) -> String {
+pub(crate) fn xpath_literal(text: &str) -> String {
     if !text.contains('\'') {
         format!("'{text}'")
     } else if !text.contains('"') {
@@ -175,11 +237,21 @@ impl Browser {
     /// Polls `script` every 100 ms for up to `timeout` until it returns a string (benchmarks and
     /// huge attachments take longer than [`Browser::wait_for_script`]'s ten seconds).
     pub async fn wait_for_script_within(&self, script: &str, timeout: Duration) -> String {
+        self.wait_for_script_with(script, Vec::new(), timeout).await
+    }
+
+    /// [`Browser::wait_for_script_within`] with `arguments` for the script.
+    pub async fn wait_for_script_with(
+        &self,
+        script: &str,
+        arguments: Vec<serde_json::Value>,
+        timeout: Duration,
+    ) -> String {
         let deadline = Instant::now() + timeout;
         loop {
             let value = self
                 .client
-                .execute(script, vec![])
+                .execute(script, arguments.clone())
                 .await
                 .expect("run script");
             if let Some(text) = value.as_str() {

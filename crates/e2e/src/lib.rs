@@ -4,10 +4,12 @@
 
 #![allow(clippy::unwrap_used, clippy::expect_used)] // test harness: failing loudly is the point
 
+pub mod axe;
 pub mod browser;
 pub mod inbox;
 pub mod scripted_server;
 pub mod static_server;
+pub mod steps;
 
 pub use sealpost_testkit::{fixture_path, gpg::Gpg};
 

@@ -7,6 +7,8 @@ use std::{
     thread,
 };
 
+use axum::{body::Bytes, http::StatusCode, response::IntoResponse};
+
 /// One request as the server saw it.
 #[derive(Debug, Clone)]
 pub struct SeenRequest {
@@ -15,10 +17,13 @@ pub struct SeenRequest {
     pub body: Vec<u8>,
 }
 
+/// Served by axum on its own thread and runtime. (tiny_http served it until the page started
+/// preloading its wasm: now and then a page load then stalled for good, with requests that never
+/// reached the server; Python's http.server and axum never stalled.)
 pub struct StaticServer {
-    server: Arc<tiny_http::Server>,
     pub url: String,
     seen: Arc<Mutex<Vec<SeenRequest>>>,
+    stop: Option<tokio::sync::oneshot::Sender<()>>,
     thread: Option<thread::JoinHandle<()>>,
 }
 
@@ -40,14 +45,19 @@ impl StaticServer {
 
 impl Drop for StaticServer {
     fn drop(&mut self) {
-        self.server.unblock();
+        if let Some(stop) = self.stop.take() {
+            let _ = stop.send(());
+        }
         if let Some(thread) = self.thread.take() {
             let _ = thread.join();
         }
     }
 }
 
-fn respond(root: &Path, url: &str) -> tiny_http::Response<std::io::Cursor<Vec<u8>>> {
+/// What a request for `url` gets: status, Content-Type and body.
+type Answer = (StatusCode, &'static str, Vec<u8>);
+
+fn respond(root: &Path, url: &str) -> Answer {
     let path = url.split(['?', '#']).next().unwrap_or("/");
     let relative = PathBuf::from(path.trim_start_matches('/'));
     if relative
@@ -55,7 +65,7 @@ fn respond(root: &Path, url: &str) -> tiny_http::Response<std::io::Cursor<Vec<u8
         .any(|c| !matches!(c, Component::Normal(_)))
         && path != "/"
     {
-        return tiny_http::Response::from_string("bad path").with_status_code(400);
+        return (StatusCode::BAD_REQUEST, "text/plain", b"bad path".to_vec());
     }
     let file = if path == "/" {
         root.join("index.html")
@@ -63,19 +73,8 @@ fn respond(root: &Path, url: &str) -> tiny_http::Response<std::io::Cursor<Vec<u8
         root.join(relative)
     };
     match std::fs::read(&file) {
-        Ok(bytes) => {
-            let content_type = match file.extension().and_then(|e| e.to_str()) {
-                Some("html") => "text/html; charset=utf-8",
-                Some("js") => "text/javascript",
-                Some("wasm") => "application/wasm",
-                Some("css") => "text/css",
-                Some("svg") => "image/svg+xml",
-                _ => "application/octet-stream",
-            };
-            let header = tiny_http::Header::from_bytes("Content-Type", content_type).unwrap();
-            tiny_http::Response::from_data(bytes).with_header(header)
-        }
-        Err(_) => tiny_http::Response::from_string("not found").with_status_code(404),
+        Ok(bytes) => (StatusCode::OK, content_type_for(&file), bytes),
+        Err(_) => (StatusCode::NOT_FOUND, "text/plain", b"not found".to_vec()),
     }
 }
 
@@ -89,51 +88,88 @@ impl StaticServer {
         files: Vec<(String, PathBuf)>,
         extra: Vec<(String, Vec<u8>)>,
     ) -> Self {
-        let server = Arc::new(tiny_http::Server::http("127.0.0.1:0").expect("bind 127.0.0.1"));
-        let port = server.server_addr().to_ip().expect("an IP listener").port();
+        let listener = std::net::TcpListener::bind("127.0.0.1:0").expect("bind 127.0.0.1");
+        let port = listener.local_addr().expect("a local address").port();
+        listener
+            .set_nonblocking(true)
+            .expect("a non-blocking listener");
         let seen = Arc::new(Mutex::new(Vec::new()));
+        let (stop, stopped) = tokio::sync::oneshot::channel::<()>();
         let thread = {
-            let (server, seen, root) = (server.clone(), seen.clone(), root.to_path_buf());
+            let (seen, root) = (seen.clone(), root.to_path_buf());
+            let (files, extra) = (Arc::new(files), Arc::new(extra));
             thread::spawn(move || {
-                for mut request in server.incoming_requests() {
-                    let mut body = Vec::new();
-                    let _ = request.as_reader().read_to_end(&mut body);
-                    seen.lock().unwrap().push(SeenRequest {
-                        method: request.method().to_string(),
-                        url: request.url().to_owned(),
-                        body,
-                    });
-                    let path = request.url().split(['?', '#']).next().unwrap_or("/");
-                    let file = files.iter().find(|(file_path, _)| file_path == path);
-                    let response = match (file, extra.iter().find(|(p, _)| p == path)) {
-                        (Some((_, file)), _) => match std::fs::read(file) {
-                            Ok(bytes) => {
-                                let header = tiny_http::Header::from_bytes(
-                                    "Content-Type",
-                                    content_type_for(file),
-                                )
-                                .unwrap();
-                                tiny_http::Response::from_data(bytes).with_header(header)
-                            }
-                            Err(err) => tiny_http::Response::from_string(format!(
-                                "{}: {err}",
-                                file.display()
-                            ))
-                            .with_status_code(500),
-                        },
-                        (None, Some((_, body))) => tiny_http::Response::from_data(body.clone()),
-                        (None, None) => respond(&root, request.url()),
+                let runtime = tokio::runtime::Builder::new_multi_thread()
+                    .worker_threads(2)
+                    .enable_all()
+                    .build()
+                    .expect("a runtime for the static server");
+                runtime.block_on(async move {
+                    let handler = move |request: axum::extract::Request| {
+                        let (seen, root, files, extra) =
+                            (seen.clone(), root.clone(), files.clone(), extra.clone());
+                        async move {
+                            let method = request.method().to_string();
+                            let url = request
+                                .uri()
+                                .path_and_query()
+                                .map_or("/".to_owned(), |p| p.as_str().to_owned());
+                            let body = axum::body::to_bytes(request.into_body(), usize::MAX)
+                                .await
+                                .unwrap_or_default();
+                            seen.lock().unwrap().push(SeenRequest {
+                                method,
+                                url: url.clone(),
+                                body: body.to_vec(),
+                            });
+                            let (status, content_type, bytes) = answer(&root, &files, &extra, &url);
+                            (status, [("content-type", content_type)], Bytes::from(bytes))
+                                .into_response()
+                        }
                     };
-                    let _ = request.respond(response);
-                }
+                    let app = axum::Router::new().fallback(handler);
+                    let listener =
+                        tokio::net::TcpListener::from_std(listener).expect("a tokio listener");
+                    let _ = axum::serve(listener, app)
+                        .with_graceful_shutdown(async {
+                            let _ = stopped.await;
+                        })
+                        .await;
+                });
             })
         };
         Self {
-            server,
             url: format!("http://127.0.0.1:{port}/"),
             seen,
+            stop: Some(stop),
             thread: Some(thread),
         }
+    }
+}
+
+fn answer(
+    root: &Path,
+    files: &[(String, PathBuf)],
+    extra: &[(String, Vec<u8>)],
+    url: &str,
+) -> Answer {
+    let path = url.split(['?', '#']).next().unwrap_or("/");
+    let file = files.iter().find(|(file_path, _)| file_path == path);
+    match (file, extra.iter().find(|(p, _)| p == path)) {
+        (Some((_, file)), _) => match std::fs::read(file) {
+            Ok(bytes) => (StatusCode::OK, content_type_for(file), bytes),
+            Err(err) => (
+                StatusCode::INTERNAL_SERVER_ERROR,
+                "text/plain",
+                format!("{}: {err}", file.display()).into_bytes(),
+            ),
+        },
+        (None, Some((path, body))) => (
+            StatusCode::OK,
+            content_type_for(Path::new(path)),
+            body.clone(),
+        ),
+        (None, None) => respond(root, url),
     }
 }
 

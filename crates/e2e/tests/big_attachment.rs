@@ -19,7 +19,7 @@ use std::{
     time::{Duration, Instant},
 };
 
-use sealpost_e2e::{browser::Browser, dist_dir, static_server::StaticServer, Gpg};
+use sealpost_e2e::{browser::Browser, dist_dir, static_server::StaticServer, steps::Entry, Gpg};
 use serde_json::{json, Value};
 
 const MIB: u64 = 1024 * 1024;
@@ -223,17 +223,22 @@ async fn a_100_mib_attachment_is_sealed_in_the_worker_while_the_page_stays_respo
         .await
         .unwrap();
 
-    for (label, text) in FIELDS {
-        let control = browser.control_labelled(label).await;
-        control.send_keys(text).await.unwrap();
-    }
+    // Up to the step with the attachments (the file is listed there), then the rest.
+    let mut entries: Vec<Entry> = FIELDS[..4]
+        .iter()
+        .map(|(label, text)| Entry::text(label, text))
+        .collect();
+    entries.push(Entry::File(
+        "Attachments".into(),
+        attachment.to_str().unwrap().into(),
+    ));
+    browser.fill_steps(&entries).await;
     let input = browser.control_labelled("Attachments").await;
     assert_eq!(input.attr("type").await.unwrap().as_deref(), Some("file"));
-    input.send_keys(attachment.to_str().unwrap()).await.unwrap();
     let listed = browser
         .wait_for_script(
             "const list = document.querySelector('ul.attachments');\
-             const refusal = document.querySelector('.report-form p.error[role=alert]:not([hidden])');\
+             const refusal = document.querySelector('.field p.error[role=alert]:not([hidden])');\
              if (refusal && refusal.innerText.includes('capture.bin')) return 'REFUSED: ' + refusal.innerText;\
              return list && !list.hidden && list.innerText.includes('capture.bin') ? list.innerText : null;",
         )
@@ -244,13 +249,18 @@ async fn a_100_mib_attachment_is_sealed_in_the_worker_while_the_page_stays_respo
         "{listed}"
     );
 
+    browser
+        .fill_steps(&[Entry::text(FIELDS[4].0, FIELDS[4].1)])
+        .await;
+    browser.go_to_last_step().await;
     client.execute(PROBE, vec![]).await.unwrap();
     let pressed = Instant::now();
     browser.press("Encrypt report").await;
     let details = browser
         .wait_for_script_within(
-            "const failure = document.querySelector('.report-form > p.error[role=alert]');\
-             if (failure && !failure.hidden) return 'FAILED: ' + failure.innerText;\
+            "const failure = [...document.querySelectorAll('.report-form > p.error[role=alert], .error-summary')]\
+                 .find(e => !e.hidden);\
+             if (failure) return 'FAILED: ' + failure.innerText;\
              const sealed = document.querySelector('section.sealed');\
              return sealed && !sealed.hidden ? sealed.querySelector('p.hint').innerText : null;",
             Duration::from_secs(90),

@@ -16,7 +16,7 @@ use std::{path::Path, time::Duration};
 use sealpost_core::demo;
 use sealpost_e2e::{
     browser::Browser, dist_dir, inbox::Inbox, scripted_server::ScriptedServer,
-    static_server::StaticServer, Gpg,
+    static_server::StaticServer, steps::Entry, Gpg,
 };
 use serde_json::json;
 
@@ -120,25 +120,22 @@ async fn a_binary_report_reaches_endpoints_in_every_body_format_with_upload_prog
         .goto(&format!("{}?policy=/p.json", server.url))
         .await
         .unwrap();
-    for (label, text) in [
-        ("Title", "Use after free in the decoder"),
-        ("Vulnerability type", "CWE-416"),
-        ("Affected versions", "1.0 to 1.4"),
-        ("Steps to reproduce", "1. Decode the attached trace"),
-        ("Impact", "Code execution."),
-    ] {
-        browser
-            .control_labelled(label)
-            .await
-            .send_keys(text)
-            .await
-            .unwrap();
-    }
-    let input = browser.control_labelled("Attachments").await;
-    input.send_keys(file.to_str().unwrap()).await.unwrap();
+    browser
+        .fill_steps(&[
+            Entry::text("Title", "Use after free in the decoder"),
+            Entry::text("Vulnerability type", "CWE-416"),
+            Entry::text("Affected versions", "1.0 to 1.4"),
+            Entry::text("Steps to reproduce", "1. Decode the attached trace"),
+            Entry::File("Attachments".into(), file.to_str().unwrap().into()),
+        ])
+        .await;
     browser
         .wait_for_script("const l = document.querySelector('ul.attachments'); return l && l.innerText.includes('trace.bin') ? 'ok' : null;")
         .await;
+    browser
+        .fill_steps(&[Entry::text("Impact", "Code execution.")])
+        .await;
+    browser.go_to_last_step().await;
     browser.press("Encrypt report").await;
     browser
         .wait_for_script_within(

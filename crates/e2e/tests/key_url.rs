@@ -40,7 +40,7 @@ async fn a_key_at_a_same_site_url_is_fetched_and_checked_against_its_pin() {
         .goto(&format!("{}?policy=/good.json", server.url))
         .await
         .expect("open");
-    browser.control_labelled("Description").await;
+    assert_eq!(browser.step_heading().await, "Before you start");
     // The form is drawn at once; the key card fills in when the worker has accepted the key.
     let fingerprint = browser
         .client
@@ -76,7 +76,7 @@ async fn a_key_at_a_same_site_url_is_fetched_and_checked_against_its_pin() {
     assert!(
         browser
             .client
-            .find(fantoccini::Locator::Css("form"))
+            .find(fantoccini::Locator::Css(".step"))
             .await
             .is_err(),
         "no form when the key does not match its pin"

@@ -130,6 +130,8 @@ fn init(args: &InitArgs) -> Result<Exit, InitFailure> {
             ..Default::default()
         },
         attachments: Default::default(),
+        quality: Default::default(),
+        theme: None,
     };
     // Plain data: serializing cannot fail.
     let json = serde_json::to_string_pretty(&document).unwrap_or_default() + "\n";
@@ -415,6 +417,8 @@ fn default_fields() -> Vec<FieldSpec> {
         field(Builtin::Impact, FieldStatus::Optional),
         field(Builtin::Attachments, FieldStatus::Optional),
         field(Builtin::ReporterIdentity, FieldStatus::Optional),
+        field(Builtin::ReporterContact, FieldStatus::Optional),
+        field(Builtin::Credit, FieldStatus::Optional),
     ]
 }
 

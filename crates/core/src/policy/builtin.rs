@@ -21,10 +21,12 @@ pub enum Builtin {
     SourcePaths,
     Commit,
     ReporterIdentity,
+    ReporterContact,
+    Credit,
 }
 
 impl Builtin {
-    pub const ALL: [Builtin; 15] = [
+    pub const ALL: [Builtin; 17] = [
         Builtin::Title,
         Builtin::VulnerabilityType,
         Builtin::AffectedComponent,
@@ -40,6 +42,8 @@ impl Builtin {
         Builtin::SourcePaths,
         Builtin::Commit,
         Builtin::ReporterIdentity,
+        Builtin::ReporterContact,
+        Builtin::Credit,
     ];
 
     /// The id used in policy files, form controls and structured output.
@@ -60,6 +64,8 @@ impl Builtin {
             Builtin::SourcePaths => "source_paths",
             Builtin::Commit => "commit",
             Builtin::ReporterIdentity => "reporter_identity",
+            Builtin::ReporterContact => "reporter_contact",
+            Builtin::Credit => "credit",
         }
     }
 
@@ -85,6 +91,8 @@ impl Builtin {
             Builtin::SourcePaths => "Affected source files",
             Builtin::Commit => "Commit, tag or branch",
             Builtin::ReporterIdentity => "Your name or handle",
+            Builtin::ReporterContact => "Your contact address",
+            Builtin::Credit => "Credit",
         }
     }
 
@@ -112,6 +120,10 @@ impl Builtin {
             Builtin::SourcePaths => "Full paths of the source files involved, one per line.",
             Builtin::Commit => "Where the affected code is: a commit hash, tag, branch or URL.",
             Builtin::ReporterIdentity => "How the project should credit and address you.",
+            Builtin::ReporterContact => {
+                "An email address (or other contact) where the project can reach you."
+            }
+            Builtin::Credit => "Whether the project may thank you publicly, and how.",
         }
     }
 

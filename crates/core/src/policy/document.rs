@@ -37,6 +37,76 @@ pub struct PolicyDocument {
     pub commitments: Commitments,
     #[serde(default)]
     pub attachments: AttachmentLimits,
+    /// A report-quality gate: evidence and a reproduction confirmation, for projects flooded
+    /// with low-effort or machine-written reports.
+    #[serde(default, skip_serializing_if = "Quality::is_off")]
+    pub quality: Quality,
+    /// How the page looks: colours, font and corner radius (see `docs/embedding.md`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub theme: Option<Theme>,
+}
+
+/// The page's look, applied as CSS custom properties. Every value is checked strictly (no CSS
+/// functions, no `url(…)`): a policy must not be able to make the page load anything.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Theme {
+    /// Colours (in light mode, and in dark mode unless `dark` sets them).
+    #[serde(default)]
+    pub colors: ThemeColors,
+    /// Font families, such as `"Inter", system-ui, sans-serif`: letters, digits, spaces,
+    /// commas, hyphens and double quotes only (installed fonts; the page loads no web fonts).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub font: Option<String>,
+    /// Corner radius, such as `4px` or `0.25rem`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub radius: Option<String>,
+    /// Colours used instead when the reader's system is in dark mode.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub dark: Option<ThemeColors>,
+}
+
+/// Colours as `#rgb` or `#rrggbb`.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct ThemeColors {
+    /// Buttons, links and focus rings.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub accent: Option<String>,
+    /// Text on the accent colour.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub accent_text: Option<String>,
+    /// The page behind the cards.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub background: Option<String>,
+    /// Cards and inputs.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub surface: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub text: Option<String>,
+    /// Secondary text.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub muted: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub border: Option<String>,
+}
+
+impl ThemeColors {
+    /// Each colour that is set, with the CSS custom property it sets and its key in the policy.
+    pub fn entries(&self) -> Vec<(&'static str, &'static str, &str)> {
+        [
+            ("--sp-accent", "accent", &self.accent),
+            ("--sp-accent-text", "accent_text", &self.accent_text),
+            ("--sp-bg", "background", &self.background),
+            ("--sp-surface", "surface", &self.surface),
+            ("--sp-text", "text", &self.text),
+            ("--sp-muted", "muted", &self.muted),
+            ("--sp-border", "border", &self.border),
+        ]
+        .into_iter()
+        .filter_map(|(property, key, value)| value.as_deref().map(|v| (property, key, v)))
+        .collect()
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
@@ -157,6 +227,10 @@ pub struct FieldSpec {
     /// (the default) is one free-text box.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub format: Option<FieldFormat>,
+    /// Custom fields only: the step of the guided form it is shown in (start, what, how, impact
+    /// or you; default how). Built-in fields have their own.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub step: Option<super::Step>,
 }
 
 /// How the `affected_versions` field is entered.
@@ -191,6 +265,7 @@ pub enum FieldKind {
     Url,
     Number,
     Date,
+    Email,
 }
 
 /// How the researcher rates severity.
@@ -251,6 +326,42 @@ pub struct Commitments {
     /// Anything else the researcher should know (shown apart from the promises above).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub notes: Vec<String>,
+}
+
+/// The report-quality gate. Off by default.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Quality {
+    /// Refuse reports without evidence: a proof of concept, an attached file, or at least
+    /// `min_reproduction_steps` reproduction steps.
+    #[serde(default)]
+    pub require_evidence: bool,
+    /// How many numbered (or non-empty) lines of reproduction steps count as evidence.
+    #[serde(default = "default_min_steps")]
+    pub min_reproduction_steps: u32,
+    /// Ask the researcher to confirm they reproduced the flaw on an affected version.
+    #[serde(default)]
+    pub confirm_reproduced: bool,
+}
+
+fn default_min_steps() -> u32 {
+    3
+}
+
+impl Default for Quality {
+    fn default() -> Self {
+        Self {
+            require_evidence: false,
+            min_reproduction_steps: default_min_steps(),
+            confirm_reproduced: false,
+        }
+    }
+}
+
+impl Quality {
+    pub fn is_off(&self) -> bool {
+        *self == Self::default()
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]

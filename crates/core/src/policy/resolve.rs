@@ -4,9 +4,12 @@ use std::collections::HashSet;
 
 use super::{
     builtin::Builtin,
-    document::{Channel, FieldKind, FieldSpec, FieldStatus, PolicyDocument, Recipient, Severity},
-    Control, CvssVersion, FieldDef, KeySource, Policy, PolicyError, RecipientSource,
-    POLICY_VERSION, RULES_ACKNOWLEDGEMENT_ID,
+    document::{
+        Channel, FieldKind, FieldSpec, FieldStatus, PolicyDocument, Quality, Recipient, Severity,
+        Theme,
+    },
+    Control, CvssVersion, FieldDef, KeySource, Policy, PolicyError, RecipientSource, Step,
+    CONFIRM_REPRODUCED_ID, CREDIT_OPTIONS, POLICY_VERSION, RULES_ACKNOWLEDGEMENT_ID,
 };
 
 /// Custom text fields get these limits unless the policy sets its own.
@@ -45,6 +48,8 @@ pub(super) fn resolve(doc: PolicyDocument) -> Result<Policy, Vec<PolicyError>> {
         );
     }
     let recipients = resolve_recipients(&doc.recipients, &mut errors);
+    let theme = doc.theme.unwrap_or_default();
+    check_theme(&theme, &mut errors);
     check_channels(&doc.channels, &mut errors);
     let mut fields = resolve_fields(&doc.fields, &doc.severity, &mut errors);
     if let Severity::Levels { levels } = &doc.severity {
@@ -63,6 +68,26 @@ pub(super) fn resolve(doc: PolicyDocument) -> Result<Policy, Vec<PolicyError>> {
             required: true,
             min_chars: 0,
             max_chars: 0,
+            step: Step::Start,
+        });
+    }
+    check_quality(&doc.quality, &fields, &mut errors);
+    if doc.quality.confirm_reproduced {
+        fields.push(FieldDef {
+            id: CONFIRM_REPRODUCED_ID.into(),
+            builtin: None,
+            control: Control::Checkbox,
+            label: "I reproduced this myself, on an affected version".into(),
+            help: Some(
+                "This project asks for reports the reporter has reproduced: not guesses, \
+                 scanner output or text written by a tool."
+                    .into(),
+            ),
+            placeholder: None,
+            required: true,
+            min_chars: 0,
+            max_chars: 0,
+            step: Step::How,
         });
     }
     errors.finish(Policy {
@@ -75,7 +100,29 @@ pub(super) fn resolve(doc: PolicyDocument) -> Result<Policy, Vec<PolicyError>> {
         rules: doc.rules,
         commitments: doc.commitments,
         attachments: doc.attachments,
+        quality: doc.quality,
+        theme,
     })
+}
+
+/// The evidence gate needs a field that can hold evidence.
+fn check_quality(quality: &Quality, fields: &[FieldDef], errors: &mut Errors) {
+    let holds_evidence = fields.iter().any(|field| {
+        matches!(
+            field.builtin,
+            Some(Builtin::ProofOfConcept | Builtin::ReproductionSteps | Builtin::Attachments)
+        )
+    });
+    if quality.require_evidence && !holds_evidence {
+        errors.add(
+            "quality.require_evidence",
+            "evidence is required, but the form has no proof_of_concept, reproduction_steps or \
+             attachments field to give it in",
+        );
+    }
+    if quality.min_reproduction_steps == 0 || quality.min_reproduction_steps > 50 {
+        errors.add("quality.min_reproduction_steps", "must be between 1 and 50");
+    }
 }
 
 #[derive(Default)]
@@ -326,6 +373,27 @@ fn resolve_fields(specs: &[FieldSpec], severity: &Severity, errors: &mut Errors)
                 format!("min_length ({min_chars}) is larger than max_length ({max_chars})"),
             );
         }
+        let step = match (builtin, spec.step) {
+            (Some(builtin), None) => Step::of_builtin(builtin),
+            (Some(_), Some(_)) => {
+                errors.add(
+                    format!("{path}.step"),
+                    format!(
+                        "`{}` is a built-in field with its own step: remove `step`",
+                        spec.id
+                    ),
+                );
+                continue;
+            }
+            (None, Some(step)) if !step.takes_fields() => {
+                errors.add(
+                    format!("{path}.step"),
+                    "custom fields go in start, what, how, impact or you",
+                );
+                continue;
+            }
+            (None, step) => step.unwrap_or(Step::DEFAULT_FOR_CUSTOM),
+        };
         fields.push(FieldDef {
             id: spec.id.clone(),
             builtin,
@@ -339,6 +407,7 @@ fn resolve_fields(specs: &[FieldSpec], severity: &Severity, errors: &mut Errors)
             required: spec.status == FieldStatus::Required,
             min_chars,
             max_chars,
+            step,
         });
     }
     if *severity != Severity::None && !severity_listed {
@@ -394,6 +463,10 @@ fn control_for(
             }
         },
         (Some(Builtin::Attachments), None) => Control::Attachments,
+        (Some(Builtin::ReporterContact), None) => Control::Email,
+        (Some(Builtin::Credit), None) => {
+            Control::Select(CREDIT_OPTIONS.iter().map(|&o| o.to_owned()).collect())
+        }
         (Some(Builtin::AffectedVersions), None)
             if spec.format == Some(super::document::FieldFormat::Structured) =>
         {
@@ -424,7 +497,10 @@ fn control_for(
             return None;
         }
         (None, Some(kind)) => {
-            if !is_identifier(&spec.id) || spec.id == RULES_ACKNOWLEDGEMENT_ID {
+            if !is_identifier(&spec.id)
+                || spec.id == RULES_ACKNOWLEDGEMENT_ID
+                || spec.id == CONFIRM_REPRODUCED_ID
+            {
                 errors.add(
                     format!("{path}.id"),
                     format!("`{}` is not a usable id (lower-case letters, digits and _, starting with a letter)", spec.id),
@@ -438,6 +514,7 @@ fn control_for(
                 FieldKind::Url => Control::Url,
                 FieldKind::Number => Control::Number,
                 FieldKind::Date => Control::Date,
+                FieldKind::Email => Control::Email,
                 FieldKind::Select | FieldKind::MultiSelect => {
                     if spec.options.is_empty() {
                         errors.add(
@@ -493,4 +570,89 @@ fn is_identifier(id: &str) -> bool {
             .chars()
             .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_')
         && id.len() <= 64
+}
+
+/// What a theme value is, for [`check_theme_value`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ThemeValue {
+    Color,
+    Font,
+    Radius,
+}
+
+/// Checks one theme value strictly, so it can only ever be a colour, a list of installed font
+/// families or a length: no CSS functions (`url(…)` could make the page fetch), no `;` or braces.
+/// The host page's URL parameters go through the same check.
+pub fn check_theme_value(kind: ThemeValue, value: &str) -> Result<(), String> {
+    match kind {
+        ThemeValue::Color => {
+            let hex = value.strip_prefix('#').unwrap_or("");
+            if value.starts_with('#')
+                && matches!(hex.len(), 3 | 6)
+                && hex.bytes().all(|b| b.is_ascii_hexdigit())
+            {
+                Ok(())
+            } else {
+                Err(format!("`{value}` is not a colour: write #rgb or #rrggbb"))
+            }
+        }
+        ThemeValue::Font => {
+            let allowed = |c: char| c.is_alphanumeric() || " ,-\"".contains(c);
+            if value.trim().is_empty() || value.chars().count() > 200 {
+                Err("a font list is 1 to 200 characters".into())
+            } else if !value.chars().all(allowed) {
+                Err(format!(
+                    "`{value}` is not a font list: use letters, digits, spaces, commas, hyphens \
+                     and double quotes only (such as \"Inter\", system-ui, sans-serif)"
+                ))
+            } else if !value.matches('"').count().is_multiple_of(2) {
+                Err(format!("`{value}` has an unclosed double quote"))
+            } else {
+                Ok(())
+            }
+        }
+        ThemeValue::Radius => {
+            let number = value
+                .strip_suffix("px")
+                .or_else(|| value.strip_suffix("rem"))
+                .unwrap_or("");
+            let valid = !number.is_empty()
+                && number.len() <= 6
+                && number.bytes().all(|b| b.is_ascii_digit() || b == b'.')
+                && number.matches('.').count() <= 1
+                && number.parse::<f64>().is_ok();
+            if valid {
+                Ok(())
+            } else {
+                Err(format!(
+                    "`{value}` is not a radius: write a number of px or rem, such as 4px or 0.5rem"
+                ))
+            }
+        }
+    }
+}
+
+fn check_theme(theme: &Theme, errors: &mut Errors) {
+    let palettes = [
+        ("theme.colors", Some(&theme.colors)),
+        ("theme.dark", theme.dark.as_ref()),
+    ];
+    for (path, colors) in palettes {
+        for (_, key, value) in colors.map(|c| c.entries()).unwrap_or_default() {
+            if let Err(reason) = check_theme_value(ThemeValue::Color, value) {
+                errors.add(format!("{path}.{key}"), reason);
+            }
+        }
+    }
+    let others = [
+        ("theme.font", ThemeValue::Font, &theme.font),
+        ("theme.radius", ThemeValue::Radius, &theme.radius),
+    ];
+    for (path, kind, value) in others {
+        if let Some(value) = value {
+            if let Err(reason) = check_theme_value(kind, value) {
+                errors.add(path, reason);
+            }
+        }
+    }
 }

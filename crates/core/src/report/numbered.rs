@@ -39,6 +39,34 @@ pub fn continue_numbering(text: &str, caret: usize) -> Option<(String, usize)> {
     Some((out, caret + insert.len()))
 }
 
+/// When the researcher types their own number right after the one Enter inserted (`2. 2. …`,
+/// as anyone used to plain text boxes does), their number wins: the inserted one is removed from
+/// the line holding byte offset `caret`. Returns the new text and caret, or `None` when there is
+/// nothing to undo.
+pub fn drop_doubled_number(text: &str, caret: usize) -> Option<(String, usize)> {
+    if caret > text.len() || !text.is_char_boundary(caret) {
+        return None;
+    }
+    let line_start = text[..caret].rfind('\n').map_or(0, |i| i + 1);
+    let line_end = text[caret..].find('\n').map_or(text.len(), |i| caret + i);
+    let outer = NumberedLine::parse(&text[line_start..line_end])?;
+    let inner_text = outer.rest.trim_start_matches([' ', '\t']);
+    let inner = NumberedLine::parse(inner_text)?;
+    // Only "N. N. …" with a space after the typed mark: "1. 2.5 GHz" is a step about a clock.
+    if !inner.rest.starts_with([' ', '\t']) {
+        return None;
+    }
+    let drop_from = line_start + outer.indent.len();
+    let drop_to = line_end - inner_text.len();
+    if caret < drop_to {
+        return None;
+    }
+    let mut out = String::with_capacity(text.len());
+    out.push_str(&text[..drop_from]);
+    out.push_str(&text[drop_to..]);
+    Some((out, caret - (drop_to - drop_from)))
+}
+
 /// How many steps `text` lists: its numbered lines when it has any, else its non-empty lines
 /// (steps written one per line without numbers still count).
 pub fn count_steps(text: &str) -> usize {
@@ -107,6 +135,28 @@ impl<'a> NumberedLine<'a> {
             mark,
             rest,
         })
+    }
+}
+
+#[cfg(test)]
+mod doubled_tests {
+    use super::*;
+
+    #[test]
+    fn a_typed_number_after_an_inserted_one_wins() {
+        let text = "1. Sign in\n2. 2. Comment";
+        let caret = text.len();
+        assert_eq!(
+            drop_doubled_number(text, caret),
+            Some(("1. Sign in\n2. Comment".to_owned(), caret - 3))
+        );
+        assert_eq!(
+            drop_doubled_number("1. Sign in\n2. 2.", 16),
+            None,
+            "not yet: no space"
+        );
+        assert_eq!(drop_doubled_number("1. Set 2.5 GHz", 14), None);
+        assert_eq!(drop_doubled_number("1. Sign in", 10), None);
     }
 }
 

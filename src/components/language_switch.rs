@@ -1,0 +1,38 @@
+//! The page's language, switchable without a reload (nothing typed is lost).
+
+use leptos::prelude::*;
+
+use crate::i18n::{use_texts, Lang, Language};
+
+#[component]
+pub fn LanguageSwitch() -> impl IntoView {
+    let Language(lang) = expect_context::<Language>();
+    let t = use_texts();
+    let options = Lang::ALL
+        .into_iter()
+        .map(|option| {
+            view! {
+                <option value=option.tag() selected=move || lang.get() == option>{option.name()}</option>
+            }
+        })
+        .collect::<Vec<_>>();
+    let change = move |ev: leptos::ev::Event| {
+        let tag = event_target_value(&ev);
+        if let Some(option) = Lang::ALL.into_iter().find(|l| l.tag() == tag) {
+            lang.set(option);
+            if let Some(root) = web_sys::window()
+                .and_then(|w| w.document())
+                .and_then(|d| d.document_element())
+            {
+                let _ = root.set_attribute("lang", option.tag());
+            }
+        }
+    };
+    view! {
+        <p class="language">
+            <label for="language">{move || t().language}</label>
+            " "
+            <select id="language" on:change=change>{options}</select>
+        </p>
+    }
+}

@@ -1,0 +1,267 @@
+//! After Trunk: make the release build work under a strict CSP with every asset integrity-checked,
+//! and assemble the single-file `sealpost.html`.
+//!
+//! `harden` rewrites `index.html`: Trunk's inline loader script (which a CSP without
+//! 'unsafe-inline' blocks) becomes a small external module with its own `integrity`, which
+//! imports the glue (checked by Trunk's `modulepreload` integrity) and fetches the wasm with
+//! `fetch(…, {integrity})` (a `preload` alone checks nothing once the bytes are used elsewhere).
+//! Trunk does not hash or integrity-check the worker's files, so `harden` adds `<link
+//! rel=preload>`s with their integrity; the page fetches both with it and starts the worker
+//! from a Blob URL (src/services/worker_source.rs). Then it writes the manifest the page's
+//! offline download reads.
+
+use std::{
+    fs,
+    io::Write,
+    path::{Path, PathBuf},
+};
+
+use sealpost_bundle::{Asset, Manifest, Packed, SingleFile, MANIFEST_FILE};
+use sha2::{Digest, Sha256, Sha384};
+
+use crate::Result;
+
+/// Hardens `dist/` (see the module docs) and writes its manifest.
+pub fn harden(dist: &Path) -> Result<Manifest> {
+    let find = |prefix: &str, suffix: &str| -> Result<Asset> {
+        let file = find_file(dist, prefix, suffix)?;
+        let bytes = read(&dist.join(&file))?;
+        Ok(Asset {
+            integrity: format!(
+                "sha384-{}",
+                sealpost_bundle::base64(&Sha384::digest(&bytes))
+            ),
+            file,
+        })
+    };
+    let app_js = find("sealpost-app-", ".js")?;
+    let app_wasm = find("sealpost-app-", "_bg.wasm")?;
+    // main.css first, then theme.css: the order of index.html.
+    let css = vec![find("main-", ".css")?, find("theme-", ".css")?];
+    let glue = read_text(&dist.join(&app_js.file))?;
+    let boot = sealpost_bundle::boot_script(&glue).map_err(|err| err.to_string())?;
+    let manifest = Manifest {
+        favicon: find("favicon-", ".svg")?,
+        worker_js: find("seal-worker", ".js").and_then(|a| exact(a, "seal-worker.js"))?,
+        worker_wasm: find("seal-worker_bg", ".wasm")?,
+        boot_script_sha256: sha256(boot.as_bytes()),
+        style_sha256: sha256(joined_css(dist, &css)?.as_bytes()),
+        css,
+        app_js,
+        app_wasm,
+    };
+
+    let index_path = dist.join("index.html");
+    let index = read_text(&index_path)?;
+    if !index.contains("sealpost-boot-") {
+        let index = rewrite_index(dist, &index, &manifest)?;
+        write(&index_path, index.as_bytes())?;
+    }
+    let json = serde_json::to_string_pretty(&manifest).map_err(|err| err.to_string())?;
+    write(&dist.join(MANIFEST_FILE), json.as_bytes())?;
+    Ok(manifest)
+}
+
+fn rewrite_index(dist: &Path, index: &str, manifest: &Manifest) -> Result<String> {
+    // Trunk's loader: the one inline module script. Its asset URLs start with the public URL.
+    let start = index
+        .find("<script type=module>")
+        .or_else(|| index.find("<script type=\"module\">"))
+        .ok_or("dist/index.html has no inline module script from Trunk")?;
+    let end = start
+        + index[start..]
+            .find("</script>")
+            .ok_or("unterminated script in dist/index.html")?
+        + "</script>".len();
+    let base = public_url(index, &manifest.app_js.file)?;
+    let boot = format!(
+        "import init from \"{base}{js}\";\n\
+         // The preload link carries the same integrity, so the browser reuses its bytes.\n\
+         const wasm = fetch(\"{base}{wasm}\", {{ integrity: \"{integrity}\" }});\n\
+         await init({{ module_or_path: wasm }});\n",
+        js = manifest.app_js.file,
+        wasm = manifest.app_wasm.file,
+        integrity = manifest.app_wasm.integrity,
+    );
+    let digest = Sha384::digest(boot.as_bytes());
+    let boot_file = format!(
+        "sealpost-boot-{}.js",
+        &hex(&Sha256::digest(boot.as_bytes()))[..16]
+    );
+    write(&dist.join(&boot_file), boot.as_bytes())?;
+    let tags = format!(
+        "<script type=module src=\"{base}{boot_file}\" integrity=\"sha384-{boot_sri}\" crossorigin></script>\
+         <link rel=preload as=fetch crossorigin id=sealpost-worker-js href=\"{base}{wjs}\" integrity=\"{wjs_sri}\">\
+         <link rel=preload as=fetch crossorigin id=sealpost-worker-wasm href=\"{base}{wwasm}\" integrity=\"{wwasm_sri}\">",
+        boot_sri = sealpost_bundle::base64(&digest),
+        wjs = manifest.worker_js.file,
+        wjs_sri = manifest.worker_js.integrity,
+        wwasm = manifest.worker_wasm.file,
+        wwasm_sri = manifest.worker_wasm.integrity,
+    );
+    Ok(format!("{}{tags}{}", &index[..start], &index[end..]))
+}
+
+/// What Trunk put before the glue's file name in its modulepreload link (`/` by default).
+fn public_url(index: &str, js_file: &str) -> Result<String> {
+    let at = index
+        .find(js_file)
+        .ok_or("dist/index.html does not name the app's glue")?;
+    let before = &index[..at];
+    let start = before
+        .rfind(['=', '"', '\''])
+        .ok_or("cannot find the public URL in dist/index.html")?;
+    Ok(before[start + 1..].to_owned())
+}
+
+/// Assembles the single file for `policy_json` from the hardened `dist/`; `key_text(url)`
+/// gives each `key_url` key.
+pub fn single_file(
+    dist: &Path,
+    manifest: &Manifest,
+    policy_json: &str,
+    key_text: impl FnMut(&str) -> Option<String>,
+) -> Result<String> {
+    let text = |asset: &Asset| read_text(&dist.join(&asset.file));
+    let policy = sealpost_bundle::inline_keys(policy_json, key_text).map_err(|e| e.to_string())?;
+    let project = serde_json::from_str::<serde_json::Value>(&policy)
+        .ok()
+        .and_then(|v| v["project"]["name"].as_str().map(str::to_owned))
+        .unwrap_or_else(|| "a project".into());
+    let (css, app_js, worker_js) = (
+        joined_css(dist, &manifest.css)?,
+        text(&manifest.app_js)?,
+        text(&manifest.worker_js)?,
+    );
+    let connect_src = sealpost_bundle::connect_sources(&policy);
+    let file = SingleFile {
+        project: &project,
+        css: &css,
+        favicon_svg: &read(&dist.join(&manifest.favicon.file))?,
+        app_js: &app_js,
+        app_wasm: gzip(&read(&dist.join(&manifest.app_wasm.file))?)?,
+        worker_js: &worker_js,
+        worker_wasm: gzip(&read(&dist.join(&manifest.worker_wasm.file))?)?,
+        policy_json: &policy,
+        connect_src: &connect_src,
+        boot_script_sha256: &manifest.boot_script_sha256,
+        style_sha256: &manifest.style_sha256,
+    };
+    sealpost_bundle::render(&file).map_err(|err| err.to_string())
+}
+
+/// `cargo xtask bundle --policy FILE [--out FILE]`: the single file for any policy, from the
+/// release build (built first when missing). `key_url` paths are read from the site root
+/// `--site DIR` (default: the directory of the policy file's parent if it has the key, else
+/// `dist/`).
+pub fn command(args: &[String], dist: &Path) -> Result {
+    let mut policy = None;
+    let mut out = PathBuf::from("sealpost.html");
+    let mut site = None;
+    let mut args = args.iter();
+    while let Some(arg) = args.next() {
+        let mut value = || args.next().cloned().ok_or(format!("{arg} needs a value"));
+        match arg.as_str() {
+            "--policy" => policy = Some(PathBuf::from(value()?)),
+            "--out" => out = PathBuf::from(value()?),
+            "--site" => site = Some(PathBuf::from(value()?)),
+            other => return Err(format!("unknown option {other}; usage: cargo xtask bundle --policy FILE [--out FILE] [--site DIR]")),
+        }
+    }
+    let policy =
+        policy.ok_or("usage: cargo xtask bundle --policy FILE [--out FILE] [--site DIR]")?;
+    if !dist.join(MANIFEST_FILE).is_file() {
+        crate::release_build()?;
+    }
+    let manifest = harden(dist)?;
+    let json = read_text(&policy)?;
+    let policy_dir = policy.parent().map(Path::to_path_buf).unwrap_or_default();
+    let roots: Vec<PathBuf> = site
+        .into_iter()
+        .chain([policy_dir, dist.to_path_buf()])
+        .collect();
+    let html = single_file(dist, &manifest, &json, |url| key_from(&roots, url))?;
+    write(&out, html.as_bytes())?;
+    println!("{} ({} bytes)", out.display(), html.len());
+    Ok(())
+}
+
+/// A `key_url` (a same-site path such as `/keys/security.asc`) read from the first root that
+/// has it.
+pub fn key_from(roots: &[PathBuf], url: &str) -> Option<String> {
+    let relative = url.split(['?', '#']).next()?.trim_start_matches('/');
+    if relative.split('/').any(|part| part == "..") {
+        return None;
+    }
+    roots
+        .iter()
+        .find_map(|root| fs::read_to_string(root.join(relative)).ok())
+}
+
+fn joined_css(dist: &Path, css: &[Asset]) -> Result<String> {
+    let parts: Result<Vec<String>> = css.iter().map(|a| read_text(&dist.join(&a.file))).collect();
+    Ok(parts?.join("\n"))
+}
+
+fn gzip(bytes: &[u8]) -> Result<Packed> {
+    let mut encoder = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::best());
+    encoder.write_all(bytes).map_err(|err| err.to_string())?;
+    let packed = encoder.finish().map_err(|err| err.to_string())?;
+    Ok(Packed {
+        base64: sealpost_bundle::base64(&packed),
+        gzip: true,
+    })
+}
+
+fn sha256(bytes: &[u8]) -> String {
+    format!("sha256-{}", sealpost_bundle::base64(&Sha256::digest(bytes)))
+}
+
+fn hex(bytes: &[u8]) -> String {
+    bytes.iter().map(|b| format!("{b:02x}")).collect()
+}
+
+fn exact(asset: Asset, name: &str) -> Result<Asset> {
+    if asset.file == name {
+        Ok(asset)
+    } else {
+        Err(format!("expected {name}, found {}", asset.file))
+    }
+}
+
+/// The one file in `dist` named `prefix…suffix`.
+fn find_file(dist: &Path, prefix: &str, suffix: &str) -> Result<String> {
+    let mut found: Vec<String> = fs::read_dir(dist)
+        .map_err(|err| format!("reading {}: {err} (build first)", dist.display()))?
+        .flatten()
+        .filter_map(|entry| entry.file_name().into_string().ok())
+        .filter(|name| name.starts_with(prefix) && name.ends_with(suffix))
+        // `sealpost-app-…_bg.wasm` also ends with `.wasm`, and `seal-worker_bg.wasm` starts
+        // with `seal-worker`: the glue is the `.js`, the module the `_bg.wasm`.
+        .filter(|name| suffix != ".js" || !name.contains("-loader"))
+        .collect();
+    found.sort();
+    match found.len() {
+        1 => Ok(found.remove(0)),
+        0 => Err(format!(
+            "no {prefix}*{suffix} in {} (build first: cargo xtask build)",
+            dist.display()
+        )),
+        _ => Err(format!(
+            "several {prefix}*{suffix} in {}: {found:?}",
+            dist.display()
+        )),
+    }
+}
+
+fn read(path: &Path) -> Result<Vec<u8>> {
+    fs::read(path).map_err(|err| format!("reading {}: {err}", path.display()))
+}
+
+fn read_text(path: &Path) -> Result<String> {
+    fs::read_to_string(path).map_err(|err| format!("reading {}: {err}", path.display()))
+}
+
+fn write(path: &Path, bytes: &[u8]) -> Result {
+    fs::write(path, bytes).map_err(|err| format!("writing {}: {err}", path.display()))
+}
