@@ -21,11 +21,21 @@ pub struct Browser {
 
 impl Browser {
     pub async fn start() -> Self {
-        Self::start_sized(1280, 1000).await
+        Self::launch(1280, 1000, &[]).await
     }
 
     /// A browser whose window is `width` × `height` CSS pixels (375 wide for a phone).
     pub async fn start_sized(width: u32, height: u32) -> Self {
+        Self::launch(width, height, &[]).await
+    }
+
+    /// Starts Chromium with `extra` command-line switches too (such as `--proxy-server=…`, to
+    /// catch any request that tries to leave the machine).
+    pub async fn start_with_args(extra: &[String]) -> Self {
+        Self::launch(1280, 1000, extra).await
+    }
+
+    async fn launch(width: u32, height: u32, extra: &[String]) -> Self {
         let port = free_port();
         let driver = Command::new(CHROMEDRIVER)
             .arg(format!("--port={port}"))
@@ -58,6 +68,14 @@ impl Browser {
                 ],
             },
         });
+        let mut capabilities = capabilities;
+        if let Some(args) = capabilities["goog:chromeOptions"]["args"].as_array_mut() {
+            args.extend(
+                extra
+                    .iter()
+                    .map(|arg| serde_json::Value::from(arg.as_str())),
+            );
+        }
         let serde_json::Value::Object(capabilities) = capabilities else {
             unreachable!("a JSON object literal")
         };

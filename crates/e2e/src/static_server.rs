@@ -88,6 +88,28 @@ impl StaticServer {
         files: Vec<(String, PathBuf)>,
         extra: Vec<(String, Vec<u8>)>,
     ) -> Self {
+        Self::start_with_headers(root, files, extra, Vec::new())
+    }
+
+    /// As [`StaticServer::start_with_files`], adding `headers` (such as a
+    /// Content-Security-Policy) to every response.
+    pub fn start_with_headers(
+        root: &Path,
+        files: Vec<(String, PathBuf)>,
+        extra: Vec<(String, Vec<u8>)>,
+        headers: Vec<(String, String)>,
+    ) -> Self {
+        let headers: Arc<Vec<(axum::http::HeaderName, axum::http::HeaderValue)>> = Arc::new(
+            headers
+                .iter()
+                .map(|(name, value)| {
+                    (
+                        axum::http::HeaderName::try_from(name.as_str()).expect("a header name"),
+                        axum::http::HeaderValue::try_from(value.as_str()).expect("a header value"),
+                    )
+                })
+                .collect(),
+        );
         let listener = std::net::TcpListener::bind("127.0.0.1:0").expect("bind 127.0.0.1");
         let port = listener.local_addr().expect("a local address").port();
         listener
@@ -106,11 +128,18 @@ impl StaticServer {
                     .expect("a runtime for the static server");
                 runtime.block_on(async move {
                     let handler = move |request: axum::extract::Request| {
-                        let (seen, root, files, extra) =
-                            (seen.clone(), root.clone(), files.clone(), extra.clone());
+                        let (seen, root, files, extra, headers) = (
+                            seen.clone(),
+                            root.clone(),
+                            files.clone(),
+                            extra.clone(),
+                            headers.clone(),
+                        );
                         async move {
                             let method = request.method().to_string();
-                            let url = request
+                            // As sent: a path, or for a proxy the whole URL or `host:port`.
+                            let url = request.uri().to_string();
+                            let path = request
                                 .uri()
                                 .path_and_query()
                                 .map_or("/".to_owned(), |p| p.as_str().to_owned());
@@ -119,12 +148,18 @@ impl StaticServer {
                                 .unwrap_or_default();
                             seen.lock().unwrap().push(SeenRequest {
                                 method,
-                                url: url.clone(),
+                                url,
                                 body: body.to_vec(),
                             });
-                            let (status, content_type, bytes) = answer(&root, &files, &extra, &url);
-                            (status, [("content-type", content_type)], Bytes::from(bytes))
-                                .into_response()
+                            let (status, content_type, bytes) =
+                                answer(&root, &files, &extra, &path);
+                            let mut response =
+                                (status, [("content-type", content_type)], Bytes::from(bytes))
+                                    .into_response();
+                            for (name, value) in headers.iter() {
+                                response.headers_mut().insert(name.clone(), value.clone());
+                            }
+                            response
                         }
                     };
                     let app = axum::Router::new().fallback(handler);
