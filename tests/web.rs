@@ -141,7 +141,7 @@ async fn mount() -> (Element, impl Drop) {
     for _ in 0..20 {
         tick().await;
         if container
-            .query_selector("form, .policy-error")
+            .query_selector(".step, .policy-error")
             .unwrap()
             .is_some()
         {
@@ -219,9 +219,62 @@ fn type_into(root: &Element, label: &str, text: &str) {
         .unwrap();
 }
 
+/// The button reading exactly `text`, if the current step shows one.
+fn button(root: &Element, text: &str) -> Option<HtmlElement> {
+    let buttons = root.query_selector_all("button").unwrap();
+    (0..buttons.length())
+        .filter_map(|i| buttons.item(i))
+        .map(|node| node.unchecked_into::<HtmlElement>())
+        .find(|b| b.text_content().as_deref() == Some(text) && !b.hidden())
+}
+
+/// The current step's heading.
+fn step_heading(root: &Element) -> String {
+    find::<Element>(root, ".step > h2").text_content().unwrap()
+}
+
+/// Presses "Next" and waits for the page to update.
+async fn next(root: &Element) {
+    button(root, "Next").expect("a Next button").click();
+    tick().await;
+    tick().await;
+}
+
+/// Types `entries` (label, text) on the steps that show them, pressing "Next" in between.
+async fn fill_steps(root: &Element, entries: &[(&str, &str)]) {
+    let mut left: Vec<&(&str, &str)> = entries.iter().collect();
+    for _ in 0..8 {
+        left.retain(|(label, text)| {
+            let here = has_label(root, label);
+            if here {
+                type_into(root, label, text);
+            }
+            !here
+        });
+        if left.is_empty() {
+            return;
+        }
+        next(root).await;
+    }
+    panic!("labels never shown: {left:?}");
+}
+
+fn has_label(root: &Element, label: &str) -> bool {
+    let labels = root.query_selector_all("label").unwrap();
+    (0..labels.length())
+        .filter_map(|i| labels.item(i))
+        .any(|node| node.text_content().as_deref() == Some(label))
+}
+
+/// Goes to the last step and presses "Encrypt report".
 async fn press_encrypt(root: &Element) {
-    let button: HtmlElement = find(root, "button[type=submit]");
-    assert_eq!(button.text_content().unwrap(), "Encrypt report");
+    for _ in 0..8 {
+        if button(root, "Encrypt report").is_some() {
+            break;
+        }
+        next(root).await;
+    }
+    let button = button(root, "Encrypt report").expect("the last step");
     button.click();
     // Sealing is asynchronous: wait until the page shows a result or a problem.
     for _ in 0..50 {
@@ -231,7 +284,7 @@ async fn press_encrypt(root: &Element) {
             .unwrap()
             .is_some_and(|c| !c.unchecked_into::<HtmlTextAreaElement>().value().is_empty());
         let problems = root
-            .query_selector("#error-summary:not([hidden])")
+            .query_selector(".error-summary:not([hidden])")
             .unwrap()
             .is_some();
         if sealed || problems {
@@ -263,15 +316,7 @@ fn sealing_runs_in_the_browser_and_the_demo_secret_key_opens_it() {
 #[wasm_bindgen_test]
 async fn every_field_has_a_label_tied_to_its_control_and_the_recipient_is_shown() {
     let (root, _mounted) = mount().await;
-    for (id, label) in DEMO_FIELDS {
-        let label_element: Element = find(&root, &format!("label[for='{id}']"));
-        assert_eq!(label_element.text_content().unwrap(), label);
-        let control: Element = find(&root, &format!("#{id}"));
-        assert_eq!(
-            control.get_attribute("aria-invalid").as_deref(),
-            Some("false")
-        );
-    }
+    assert_eq!(step_heading(&root), "Before you start");
     wait_for(&root, ".fingerprint").await;
     let fingerprint: Element = find(&root, ".fingerprint");
     assert_eq!(
@@ -280,18 +325,36 @@ async fn every_field_has_a_label_tied_to_its_control_and_the_recipient_is_shown(
     );
     let badge: Element = find(&root, ".badge");
     assert!(badge.text_content().unwrap().starts_with("Test key"));
+
+    let report = complete_report();
+    for (id, label) in DEMO_FIELDS {
+        while root.query_selector(&format!("#{id}")).unwrap().is_none() {
+            next(&root).await;
+        }
+        let label_element: Element = find(&root, &format!("label[for='{id}']"));
+        assert_eq!(label_element.text_content().unwrap(), label);
+        let control: Element = find(&root, &format!("#{id}"));
+        assert_eq!(
+            control.get_attribute("aria-invalid").as_deref(),
+            Some("false")
+        );
+        type_into(&root, label, report.text(id));
+    }
 }
 
 #[wasm_bindgen_test]
-async fn encrypting_an_incomplete_report_marks_each_missing_field_and_lists_them() {
+async fn leaving_an_incomplete_step_marks_each_missing_field_and_lists_them() {
     let (root, _mounted) = mount().await;
+    next(&root).await;
+    assert_eq!(step_heading(&root), "What is affected");
     type_into(&root, "Title", "Only a title");
-    press_encrypt(&root).await;
+    next(&root).await;
+    assert_eq!(step_heading(&root), "What is affected", "Next refused");
 
-    let summary: HtmlElement = find(&root, "#error-summary");
+    let summary: HtmlElement = find(&root, ".error-summary");
     assert!(!summary.hidden(), "the error summary is shown");
     let listed = summary.text_content().unwrap();
-    for (id, label) in &DEMO_FIELDS[1..] {
+    for (id, label) in &DEMO_FIELDS[1..3] {
         assert!(
             listed.contains(&format!("{label} is required.")),
             "{listed}"
@@ -313,26 +376,30 @@ async fn encrypting_an_incomplete_report_marks_each_missing_field_and_lists_them
             format!("{label} is required.")
         );
     }
+    assert!(
+        !listed.contains("Impact"),
+        "later steps are not judged yet: {listed}"
+    );
     let title: Element = find(&root, "#title");
     assert_eq!(
         title.get_attribute("aria-invalid").as_deref(),
         Some("false")
     );
     assert!(!listed.contains("Title"), "{listed}");
-    let sealed: HtmlElement = find(&root, ".sealed");
-    assert!(sealed.hidden(), "nothing was encrypted");
 }
 
 #[wasm_bindgen_test]
 async fn a_complete_report_is_encrypted_in_the_page_and_opens_to_what_was_typed() {
     let (root, _mounted) = mount().await;
     let report = complete_report();
-    for (id, label) in DEMO_FIELDS {
-        type_into(&root, label, report.text(id));
-    }
+    let entries: Vec<(&str, &str)> = DEMO_FIELDS
+        .iter()
+        .map(|(id, label)| (*label, report.text(id)))
+        .collect();
+    fill_steps(&root, &entries).await;
     press_encrypt(&root).await;
 
-    let summary: HtmlElement = find(&root, "#error-summary");
+    let summary: HtmlElement = find(&root, ".error-summary");
     assert!(summary.hidden());
     let ciphertext: HtmlTextAreaElement = find(&root, "#ciphertext");
     let armored = ciphertext.value();
@@ -357,7 +424,7 @@ async fn a_broken_embedded_policy_shows_every_problem_with_its_path_and_no_form(
              "channels": [], "fields": [{ "id": "title" }] }"#,
     );
     let (root, _mounted) = mount().await;
-    assert!(root.query_selector("form").unwrap().is_none());
+    assert!(root.query_selector(".step").unwrap().is_none());
     let page: Element = find(&root, ".policy-error");
     let text = page.text_content().unwrap();
     assert!(
@@ -405,20 +472,27 @@ async fn an_embedded_policy_drives_the_form_and_its_markup_is_shown_as_text() {
         "unlisted built-ins are hidden"
     );
 
-    press_encrypt(&root).await;
-    let listed: Element = find(&root, "#error-summary");
-    let listed = listed.text_content().unwrap();
-    assert!(listed.contains("Description is required."), "{listed}");
-    assert!(listed.contains("Operating system is required."), "{listed}");
+    // The rules come first, with their checkbox.
+    next(&root).await;
+    let listed = find::<Element>(&root, ".error-summary")
+        .text_content()
+        .unwrap();
     assert!(
         listed.contains("Please tick “I have read the testing rules above and followed them”."),
         "{listed}"
     );
+    let rules: HtmlElement = find(&root, "#acknowledge_rules");
+    rules.click();
+    next(&root).await;
+    next(&root).await;
+    let listed = find::<Element>(&root, ".error-summary")
+        .text_content()
+        .unwrap();
+    assert!(listed.contains("Description is required."), "{listed}");
+    assert!(listed.contains("Operating system is required."), "{listed}");
 
     type_into(&root, "Description", "A race in the session cache.");
     type_into(&root, "Operating system", "macOS");
-    let rules: HtmlElement = find(&root, "#acknowledge_rules");
-    rules.click();
     press_encrypt(&root).await;
     let ciphertext: HtmlTextAreaElement = find(&root, "#ciphertext");
     let plaintext = open(&ciphertext.value());
@@ -448,7 +522,7 @@ async fn a_policy_whose_key_expired_gets_a_page_naming_the_key_and_the_date() {
     });
     let _policy = EmbeddedPolicy::new(&json.to_string());
     let (root, _mounted) = mount().await;
-    assert!(root.query_selector("form").unwrap().is_none());
+    assert!(root.query_selector(".step").unwrap().is_none());
     let text = find::<Element>(&root, ".policy-error")
         .text_content()
         .unwrap();

@@ -38,6 +38,22 @@ pub const DEMO_FIELDS: [(&str, &str); 5] = [
     ("impact", "Impact"),
 ];
 
+/// `len` pseudorandom bytes (xorshift64 from `seed`): incompressible test attachments that are
+/// the same in every run.
+pub fn pseudorandom_bytes(len: usize, seed: u64) -> Vec<u8> {
+    let mut state = seed.max(1);
+    let mut bytes: Vec<u8> = (0..len.div_ceil(8))
+        .flat_map(|_| {
+            state ^= state << 13;
+            state ^= state >> 7;
+            state ^= state << 17;
+            state.to_le_bytes()
+        })
+        .collect();
+    bytes.truncate(len);
+    bytes
+}
+
 /// Where tests leave screenshots for people to look at.
 pub fn artifacts_dir() -> PathBuf {
     let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../target/e2e");

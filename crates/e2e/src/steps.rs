@@ -64,7 +64,17 @@ impl Browser {
 
     /// Whether a label reading exactly `label` is on the page now.
     pub async fn has_label(&self, label: &str) -> bool {
-        let xpath = format!("//label[normalize-space(.)={}]", xpath_literal(label));
+        self.has_element("label", label).await
+    }
+
+    /// Whether a button reading exactly `text` is on the page now.
+    pub async fn has_button(&self, text: &str) -> bool {
+        self.has_element("button", text).await
+    }
+
+    /// Whether a `tag` element whose text is exactly `text` is on the page now.
+    async fn has_element(&self, tag: &str, text: &str) -> bool {
+        let xpath = format!("//{tag}[normalize-space(.)={}]", xpath_literal(text));
         let script = format!(
             "return document.evaluate({}, document, null, XPathResult.BOOLEAN_TYPE, null).booleanValue;",
             serde_json::to_string(&xpath).expect("a string")
@@ -121,21 +131,6 @@ impl Browser {
             self.next_step().await;
         }
         panic!("no step with “Encrypt report”");
-    }
-
-    /// Whether a button reading exactly `text` is on the page now.
-    pub async fn has_button(&self, text: &str) -> bool {
-        let xpath = format!("//button[normalize-space(.)={}]", xpath_literal(text));
-        let script = format!(
-            "return document.evaluate({}, document, null, XPathResult.BOOLEAN_TYPE, null).booleanValue;",
-            serde_json::to_string(&xpath).expect("a string")
-        );
-        self.client
-            .execute(&script, vec![])
-            .await
-            .expect("run script")
-            .as_bool()
-            .unwrap_or(false)
     }
 
     /// Fills `entries`, goes to the last step, presses "Encrypt report" and returns the armored

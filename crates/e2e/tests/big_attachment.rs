@@ -56,15 +56,7 @@ fn big_policy() -> Vec<u8> {
 
 /// 100 MiB: one pseudorandom MiB (xorshift), written 100 times.
 fn write_attachment(path: &Path) {
-    let mut state: u64 = 0x9E37_79B9_7F4A_7C15;
-    let block: Vec<u8> = (0..MIB / 8)
-        .flat_map(|_| {
-            state ^= state << 13;
-            state ^= state >> 7;
-            state ^= state << 17;
-            state.to_le_bytes()
-        })
-        .collect();
+    let block = sealpost_e2e::pseudorandom_bytes(MIB as usize, 0x9E37_79B9_7F4A_7C15);
     let mut file = std::io::BufWriter::new(std::fs::File::create(path).unwrap());
     for _ in 0..ATTACHMENT_BYTES / MIB {
         file.write_all(&block).unwrap();

@@ -39,15 +39,7 @@ fn policy(slow: &str, inbox: &str) -> Vec<u8> {
 }
 
 fn attachment(path: &Path) -> Vec<u8> {
-    let mut state: u64 = 0x2545_F491_4F6C_DD1D;
-    let bytes: Vec<u8> = (0..6 * MIB / 8)
-        .flat_map(|_| {
-            state ^= state << 13;
-            state ^= state >> 7;
-            state ^= state << 17;
-            state.to_le_bytes()
-        })
-        .collect();
+    let bytes = sealpost_e2e::pseudorandom_bytes(6 * MIB, 0x2545_F491_4F6C_DD1D);
     std::fs::write(path, &bytes).unwrap();
     bytes
 }
