@@ -17,14 +17,14 @@ fn preset(name: &str) -> PathBuf {
     repo_path(&format!("public/policies/{name}.json"))
 }
 
+/// The real security.txt files and keys, copied from the shared corpus into the repository so
+/// a clean clone tests them (copied from shared/corpus/real-policies/security-txt and real-keys).
 fn security_txt(name: &str) -> PathBuf {
-    repo_path(&format!(
-        "../shared/corpus/real-policies/security-txt/{name}"
-    ))
+    repo_path(&format!("tests/fixtures/corpus/security-txt/{name}"))
 }
 
 fn real_key(name: &str) -> PathBuf {
-    repo_path(&format!("../shared/corpus/real-keys/{name}"))
+    repo_path(&format!("tests/fixtures/corpus/{name}"))
 }
 
 #[test]
