@@ -129,8 +129,10 @@ fn complete_report() -> Report {
         )
 }
 
-/// A fresh container with the app mounted in it, after the policy has loaded.
-async fn mount() -> (Element, impl Drop) {
+/// A fresh container with the app mounted in it, after the policy has loaded. The app stays
+/// mounted after the test: its timers and animation frames (focus moves, draft saves) may still
+/// fire, and must find it alive rather than disposed. Each test queries only its own container.
+async fn mount() -> (Element, ()) {
     let document = web_sys::window().unwrap().document().unwrap();
     let container = document.create_element("div").unwrap();
     document.body().unwrap().append_child(&container).unwrap();
@@ -148,7 +150,8 @@ async fn mount() -> (Element, impl Drop) {
             break;
         }
     }
-    (container, handle)
+    std::mem::forget(handle);
+    (container, ())
 }
 
 /// Waits (a few ticks at most) until `selector` matches in `root`.

@@ -34,7 +34,8 @@ pub fn GuidedForm() -> impl IntoView {
     });
     let focus_summary = Callback::new(move |()| {
         request_animation_frame(move || {
-            if let Some(element) = summary.get_untracked() {
+            // The form may be gone by the next frame (a test unmounting it, say).
+            if let Some(Some(element)) = summary.try_get_untracked() {
                 let _ = element.focus();
             }
         });

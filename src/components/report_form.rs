@@ -40,7 +40,9 @@ pub fn SealStep(
             match seal(state).await {
                 Ok(sealed) => {
                     state.sealed.set(Some(sealed));
-                    focus_after_render(move || sealed_heading.get_untracked().map(Into::into));
+                    focus_after_render(move || {
+                        sealed_heading.try_get_untracked().flatten().map(Into::into)
+                    });
                 }
                 Err(reason) => failure.set(Some(reason)),
             }
