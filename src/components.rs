@@ -13,6 +13,7 @@ pub mod fields_step;
 pub mod guided_form;
 pub mod handoff;
 pub mod language_switch;
+pub mod new_passphrase;
 pub mod numbered_textarea;
 pub mod offline_link;
 pub mod policy_error_page;

@@ -14,6 +14,8 @@ use std::time::Duration;
 use leptos::{prelude::*, task::spawn_local};
 use sealpost_core::{draft::MIN_PASSPHRASE_CHARS, protocol::DraftOpenRequest};
 
+use crate::components::new_passphrase::NewPassphrase;
+
 pub use keeper::{provide_draft_keeper, DraftKeeper};
 
 /// How long after the last change the draft is saved again.
@@ -145,30 +147,13 @@ pub fn DraftPanel() -> impl IntoView {
                     "Attached files are not kept, only their names: attach them again when you come back."
                 </p>
                 <div hidden=move || !keep.get() || active.read().is_some()>
-                    <div class="field">
-                        <label for="draft-passphrase">"Passphrase for the draft"</label>
-                        <p class="help" id="draft-passphrase-help">
-                            {format!("At least {MIN_PASSPHRASE_CHARS} characters. Without it the draft cannot be opened; sealpost cannot recover it.")}
-                        </p>
-                        <input
-                            id="draft-passphrase"
-                            type="password"
-                            autocomplete="new-password"
-                            aria-describedby="draft-passphrase-help"
-                            prop:value=move || passphrase.get()
-                            on:input=move |ev| passphrase.set(event_target_value(&ev))
-                        />
-                    </div>
-                    <div class="field">
-                        <label for="draft-passphrase-confirm">"The same passphrase again"</label>
-                        <input
-                            id="draft-passphrase-confirm"
-                            type="password"
-                            autocomplete="new-password"
-                            prop:value=move || confirm.get()
-                            on:input=move |ev| confirm.set(event_target_value(&ev))
-                        />
-                    </div>
+                    <NewPassphrase
+                        prefix="draft"
+                        label="Passphrase for the draft"
+                        help=format!("At least {MIN_PASSPHRASE_CHARS} characters. Without it the draft cannot be opened; sealpost cannot recover it.")
+                        passphrase=passphrase
+                        confirm=confirm
+                    />
                     <button type="button" on:click=start>"Keep the draft"</button>
                 </div>
             </div>

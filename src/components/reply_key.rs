@@ -10,7 +10,7 @@ use sealpost_core::{
     reply_key::{ReplyKeyPair, MEDIA_TYPE},
 };
 
-use crate::{browser, state::use_report_state};
+use crate::{browser, components::new_passphrase::NewPassphrase, state::use_report_state};
 
 /// The key pair made in this page, held in memory only (never stored) until removed or the
 /// page is closed: provided by the page so that the panel, shown in one step of the form,
@@ -38,11 +38,6 @@ pub fn ReplyKeyPanel() -> impl IntoView {
         status.set(message);
         failed.set(is_error);
     };
-    let mismatch = move || {
-        let (typed, again) = (passphrase.read(), confirm.read());
-        !again.is_empty() && *typed != *again
-    };
-
     let make = move |_| {
         if busy.get_untracked() {
             return;
@@ -125,36 +120,14 @@ pub fn ReplyKeyPanel() -> impl IntoView {
                 <code>"gpg --import"</code>" the file, then "<code>"gpg --decrypt"</code>")."
             </p>
             <div hidden=move || pair.read().is_some()>
-                <div class="field">
-                    <label for="reply-passphrase">"Passphrase for the secret key"</label>
-                    <span class="optional">" (optional, recommended)"</span>
-                    <p class="help" id="reply-passphrase-help">
-                        "Protects the downloaded secret key. sealpost cannot recover it."
-                    </p>
-                    <input
-                        id="reply-passphrase"
-                        type="password"
-                        autocomplete="new-password"
-                        aria-describedby="reply-passphrase-help"
-                        prop:value=move || passphrase.get()
-                        on:input=move |ev| passphrase.set(event_target_value(&ev))
-                    />
-                </div>
-                <div class="field">
-                    <label for="reply-passphrase-confirm">"The same passphrase again"</label>
-                    <input
-                        id="reply-passphrase-confirm"
-                        type="password"
-                        autocomplete="new-password"
-                        aria-invalid=move || mismatch().to_string()
-                        aria-describedby="reply-passphrase-mismatch"
-                        prop:value=move || confirm.get()
-                        on:input=move |ev| confirm.set(event_target_value(&ev))
-                    />
-                    <p class="error" id="reply-passphrase-mismatch" hidden=move || !mismatch()>
-                        "The two passphrases differ."
-                    </p>
-                </div>
+                <NewPassphrase
+                    prefix="reply"
+                    label="Passphrase for the secret key"
+                    help="Protects the downloaded secret key. sealpost cannot recover it.".to_owned()
+                    optional="optional, recommended"
+                    passphrase=passphrase
+                    confirm=confirm
+                />
                 <button type="button" on:click=make disabled=move || busy.get()>
                     "Make a reply key"
                 </button>
