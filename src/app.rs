@@ -9,7 +9,7 @@ use crate::{
         guided_form::GuidedForm, language_switch::LanguageSwitch,
         policy_error_page::PolicyErrorPage,
     },
-    i18n::provide_language,
+    i18n::{provide_language, use_lang, use_texts, Language},
     services::{
         crypto::CryptoBackend,
         load_policy::{load_policy, LoadedPolicy, PolicyFailure},
@@ -22,11 +22,11 @@ pub fn App(
     /// Where keys are checked and reports sealed: the worker in the app.
     crypto: Rc<dyn CryptoBackend>,
 ) -> impl IntoView {
-    provide_language();
+    let Language(lang) = provide_language();
     let crypto = StoredValue::new_local(crypto);
     let loaded = LocalResource::new(load_policy);
     view! {
-        <Suspense fallback=|| view! { <main><p class="loading">"Loading the project's policy…"</p></main> }>
+        <Suspense fallback=move || view! { <main><p class="loading">{lang.get_untracked().texts().form.loading_policy}</p></main> }>
             {move || Suspend::new(async move {
                 match loaded.await {
                     Ok(loaded) => view! { <ReportPage loaded=loaded crypto=crypto.get_value() /> }.into_any(),
@@ -55,7 +55,12 @@ fn ReportPage(
         accept,
         source,
     } = loaded;
-    let state = ReportState::new(policy, Rc::clone(&crypto));
+    let state = ReportState::new(
+        policy,
+        accept.policy_json.clone(),
+        use_lang(),
+        Rc::clone(&crypto),
+    );
     provide_report_state(state);
     // Both outlive the steps that show their panels: typing anywhere is saved to the draft,
     // and a reply key made on "About you" survives going back and forth.
@@ -81,23 +86,27 @@ fn ReportPage(
 #[component]
 fn ReportLayout() -> impl IntoView {
     let state = use_report_state();
+    let t = use_texts();
     let project = state
         .policy
         .with_value(|policy| policy.project.name.clone());
     crate::services::embed::announce_ready();
     crate::services::leave_guard::warn_before_leaving(state);
+    // Switching language redraws the form in it (labels, help, the policy's own translations);
+    // everything typed lives in the report state, so nothing is lost.
+    let form = move || {
+        state.localize(state.lang.get());
+        view! { <GuidedForm /> }
+    };
     view! {
         <header class="masthead">
             <p class="brand">"sealpost"</p>
             <LanguageSwitch />
-            <h1>"Report a vulnerability to " <bdi>{project}</bdi></h1>
-            <p class="lede">
-                "Your report is encrypted in this browser before it goes anywhere. "
-                "Nothing you type is sent or stored by this page."
-            </p>
+            <h1>{move || t().form.report_to.0} <bdi>{project}</bdi> {move || t().form.report_to.1}</h1>
+            <p class="lede">{move || t().form.lede}</p>
         </header>
         <main>
-            <GuidedForm />
+            {form}
             <crate::components::offline_link::OfflineLink />
         </main>
     }

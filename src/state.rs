@@ -12,13 +12,19 @@ use sealpost_core::{
     validate_with, Encoding, FieldError, Policy, Report, Value,
 };
 
-use crate::services::crypto::CryptoBackend;
+use crate::{i18n::Lang, services::crypto::CryptoBackend};
 
 /// What the page knows and what the researcher has done.
 #[derive(Clone, Copy)]
 pub struct ReportState {
-    /// The project's policy (fixed for the page's lifetime).
+    /// The project's policy, with its texts in the page's language (see [`ReportState::localize`]).
     pub policy: StoredValue<Policy>,
+    /// The policy file's text, to read it again in another language.
+    policy_json: StoredValue<String>,
+    /// The page's language.
+    pub lang: RwSignal<Lang>,
+    /// Fires when the policy was read again in another language.
+    localized: Trigger,
     /// Every recipient key, once the sealing worker has accepted them (`None` until then);
     /// each report is encrypted to all.
     pub recipients: RwSignal<Option<Vec<RecipientSummary>>>,
@@ -73,18 +79,29 @@ impl Sealed {
 }
 
 impl ReportState {
-    pub fn new(policy: Policy, crypto: Rc<dyn CryptoBackend>) -> Self {
+    pub fn new(
+        policy: Policy,
+        policy_json: String,
+        lang: RwSignal<Lang>,
+        crypto: Rc<dyn CryptoBackend>,
+    ) -> Self {
         let report = RwSignal::new(Report::default());
         let policy = StoredValue::new(policy);
         let attachments = RwSignal::new_local(Vec::<web_sys::File>::new());
-        // Attached files count as evidence for a policy's quality gate.
+        // Attached files count as evidence for a policy's quality gate. The problems name fields
+        // as the policy in the page's language does.
+        let localized = Trigger::new();
         let problems = Memo::new(move |_| {
+            localized.track();
             let files = attachments.with(Vec::len);
             policy.with_value(|policy| report.with(|report| validate_with(policy, report, files)))
         });
         let steps = policy.with_value(guide::steps);
-        Self {
+        let state = Self {
             policy,
+            policy_json: StoredValue::new(policy_json),
+            lang,
+            localized,
             recipients: RwSignal::new(None),
             crypto: StoredValue::new_local(crypto),
             report,
@@ -97,6 +114,21 @@ impl ReportState {
             sealed: RwSignal::new_local(None),
             reply_public_key: RwSignal::new(None),
             delivered: RwSignal::new(false),
+        };
+        state.localize(lang.get_untracked());
+        state
+    }
+
+    /// Reads the policy again with its texts in `lang`: built-in labels and the policy's own
+    /// translations. The fields, rules and limits are the same in every language (the policy
+    /// was checked when the page loaded), so nothing entered changes meaning.
+    pub fn localize(&self, lang: Lang) {
+        let localized = self
+            .policy_json
+            .with_value(|json| Policy::from_json_in(json, lang));
+        if let Ok(policy) = localized {
+            self.policy.set_value(policy);
+            self.localized.notify();
         }
     }
 

@@ -594,7 +594,12 @@ fn mount_panel(
     let handed = Rc::clone(&slot);
     let handle = leptos::mount::mount_to(container.clone().unchecked_into(), move || {
         let crypto: Rc<dyn CryptoBackend> = Rc::new(InPageCrypto::default());
-        let state = sealpost::state::ReportState::new(demo::policy(), crypto);
+        let state = sealpost::state::ReportState::new(
+            demo::policy(),
+            demo::POLICY_JSON.into(),
+            leptos::prelude::RwSignal::new(sealpost::i18n::Lang::En),
+            crypto,
+        );
         sealpost::state::provide_report_state(state);
         handed.set(Some(state));
         component().into_any()
@@ -874,7 +879,12 @@ async fn the_page_keeps_saving_the_draft_while_another_step_is_shown() {
     // As the page shell does: state and keeper provided once, the panel in one step only.
     let mounted = leptos::mount::mount_to(root.clone().unchecked_into(), move || {
         let crypto: Rc<dyn CryptoBackend> = Rc::new(InPageCrypto::default());
-        let state = sealpost::state::ReportState::new(demo::policy(), crypto);
+        let state = sealpost::state::ReportState::new(
+            demo::policy(),
+            demo::POLICY_JSON.into(),
+            leptos::prelude::RwSignal::new(sealpost::i18n::Lang::En),
+            crypto,
+        );
         sealpost::state::provide_report_state(state);
         sealpost::components::draft_panel::provide_draft_keeper();
         let shown = leptos::prelude::RwSignal::new(true);

@@ -2,10 +2,13 @@
 //! never read on the page; the sealing worker reads them when the report is encrypted.
 
 use leptos::{ev::DragEvent, prelude::*};
-use sealpost_core::policy::{document::human_size, AttachmentLimits};
+use sealpost_core::policy::{
+    document::{human_size, AttachmentRefusal},
+    AttachmentLimits,
+};
 use wasm_bindgen::JsCast;
 
-use crate::state::use_report_state;
+use crate::{i18n::use_texts, state::use_report_state};
 
 #[component]
 pub fn AttachmentPicker(
@@ -17,22 +20,24 @@ pub fn AttachmentPicker(
 ) -> impl IntoView {
     let state = use_report_state();
     let limits = state.policy.with_value(|policy| policy.attachments.clone());
-    let refusal = RwSignal::new(None::<String>);
+    let t = use_texts();
+    // Kept as data, so the message follows the page's language.
+    let refusals = RwSignal::new(Vec::<AttachmentRefusal>::new());
 
     // The picker and the drop zone admit files the same way.
     let add_files = {
         let limits = limits.clone();
         move |picked: Vec<web_sys::File>| {
-            let mut refusals = Vec::new();
+            let mut refused = Vec::new();
             state.attachments.update(|files| {
                 for file in picked {
                     match admit(files, &file, &limits) {
                         Ok(()) => files.push(file),
-                        Err(reason) => refusals.push(reason),
+                        Err(refusal) => refused.push(refusal),
                     }
                 }
             });
-            refusal.set((!refusals.is_empty()).then(|| refusals.join(" ")));
+            refusals.set(refused);
         }
     };
     let on_change = {
@@ -80,7 +85,7 @@ pub fn AttachmentPicker(
                 files.remove(index);
             }
         });
-        refusal.set(None);
+        refusals.set(Vec::new());
     };
     let listed = move || {
         state.attachments.with(|files| {
@@ -89,13 +94,16 @@ pub fn AttachmentPicker(
                 .enumerate()
                 .map(|(index, file)| {
                     let name = file.name();
-                    let remove_label = format!("Remove {name}");
+                    let remove_label = {
+                        let name = name.clone();
+                        move || (t().form.remove_named)(&name)
+                    };
                     view! {
                         <li>
                             <bdi class="attachment__name">{name}</bdi>
                             " (" {human_size(file.size() as u64)} ") "
                             <button type="button" class="link" aria-label=remove_label on:click=move |_| remove(index)>
-                                "Remove"
+                                {move || t().form.remove}
                             </button>
                         </li>
                     }
@@ -103,12 +111,13 @@ pub fn AttachmentPicker(
                 .collect::<Vec<_>>()
         })
     };
-    let limits_text = format!(
-        "Up to {} files, {} each, {} in all. Files stay on your device until they are encrypted with the report.",
-        limits.max_files,
-        human_size(limits.max_file_bytes),
-        human_size(limits.max_total_bytes)
-    );
+    let limits_text = move || {
+        (t().form.attachment_limits)(
+            limits.max_files,
+            &human_size(limits.max_file_bytes),
+            &human_size(limits.max_total_bytes),
+        )
+    };
     let hint_id = format!("{id}-limits");
     view! {
         <label for=id.clone()>{label}</label>
@@ -123,10 +132,12 @@ pub fn AttachmentPicker(
             on:dragleave=on_dragleave
             on:drop=on_drop
         >
-            <p class="dropzone__text" aria-hidden="true">"Drop files here or choose them"</p>
+            <p class="dropzone__text" aria-hidden="true">{move || t().form.drop_files}</p>
             <input type="file" id=id multiple aria-describedby=hint_id on:change=on_change />
         </div>
-        <p class="error" role="alert" hidden=move || refusal.read().is_none()>{move || refusal.get()}</p>
+        <p class="error" role="alert" hidden=move || refusals.read().is_empty()>
+            {move || refusals.with(|refused| refused.iter().map(|r| r.message(t())).collect::<Vec<_>>().join(" "))}
+        </p>
         <ul class="attachments" hidden=move || state.attachments.with(Vec::is_empty)>{listed}</ul>
     }
 }
@@ -147,7 +158,7 @@ fn admit(
     files: &[web_sys::File],
     file: &web_sys::File,
     limits: &AttachmentLimits,
-) -> Result<(), String> {
+) -> Result<(), AttachmentRefusal> {
     let sizes: Vec<u64> = files.iter().map(|f| f.size() as u64).collect();
     limits.admit(&sizes, &file.name(), file.size() as u64)
 }

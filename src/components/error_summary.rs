@@ -31,7 +31,7 @@ pub fn ErrorSummary(
                     ev.prevent_default();
                     navigate::to_field(state, &field);
                 };
-                view! { <li><a href=href on:click=jump>{problem.to_string()}</a></li> }
+                view! { <li><a href=href on:click=jump>{move || problem.message(t())}</a></li> }
             })
             .collect::<Vec<_>>()
     };
@@ -44,7 +44,7 @@ pub fn ErrorSummary(
             hidden=move || !visible()
         >
             <h3>{move || heading.get()}</h3>
-            <p>{move || t().fix_these}</p>
+            <p>{move || t().form.fix_these}</p>
             <ul>{items}</ul>
         </div>
     }

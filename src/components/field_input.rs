@@ -4,8 +4,9 @@
 
 use leptos::prelude::*;
 use sealpost_core::{
-    policy::{Builtin, Control},
-    FieldDef, Value,
+    policy::{Builtin, Control, REPORTER_STANCE_ID},
+    report::Stance,
+    FieldDef, Report, Value,
 };
 
 use crate::{
@@ -13,6 +14,7 @@ use crate::{
         attachment_picker::AttachmentPicker, cvss_calculator::CvssCalculator,
         cwe_picker::CwePicker, numbered_textarea::NumberedTextarea, version_ranges::VersionRanges,
     },
+    i18n::use_texts,
     state::{use_report_state, ReportState},
 };
 
@@ -22,6 +24,7 @@ pub fn FieldInput(
     field: FieldDef,
 ) -> impl IntoView {
     let state = use_report_state();
+    let t = use_texts();
     let id = field.id.clone();
     let help_id = format!("{id}-help");
     let error_id = format!("{id}-error");
@@ -58,11 +61,24 @@ pub fn FieldInput(
         .help
         .clone()
         .map(|text| view! { <p class="help" id=help_id.clone()>{text}</p> });
-    let optional = (!field.required).then(|| view! { <span class="optional">" (optional)"</span> });
+    let optional = (!field.required)
+        .then(|| view! { <span class="optional">" (" {move || t().form.optional} ")"</span> });
     let error = view! {
         <p class="error" id=error_id hidden=move || problem.get().is_none()>
-            {move || problem.get().map(|p| p.to_string())}
+            {move || problem.get().map(|p| p.message(t()))}
         </p>
+    };
+    // The name field asks for a pseudonym when the researcher chose to use one.
+    let label = {
+        let label = field.label.clone();
+        let is_name = field.builtin == Some(Builtin::ReporterIdentity);
+        move || {
+            if is_name && state.report.with(Report::stance) == Stance::Pseudonym {
+                t().fields.pseudonym_label.to_owned()
+            } else {
+                label.clone()
+            }
+        }
     };
 
     let body = match &field.control {
@@ -82,7 +98,7 @@ pub fn FieldInput(
                         move |ev| state.set_value(&id, Value::Checked(ev.target().checked()))
                     }
                 />
-                <label for=id.clone()>{field.label.clone()}</label>
+                <label for=id.clone()>{label}</label>
                 {optional}
             </div>
             {help}
@@ -90,9 +106,18 @@ pub fn FieldInput(
         .into_any(),
         Control::MultiSelect(options) => view! {
             <fieldset id=id.clone() aria-invalid=aria.invalid aria-describedby=aria.described_by>
-                <legend>{field.label.clone()} {optional}</legend>
+                <legend>{label} {optional}</legend>
                 {help}
-                {multi_select_options(state, &id, options)}
+                {multi_select_options(state, &field, options)}
+            </fieldset>
+        }
+        .into_any(),
+        // Few choices, all worth seeing at once: radio buttons.
+        Control::Select(options) if field.id == REPORTER_STANCE_ID => view! {
+            <fieldset id=id.clone() class="choices" aria-invalid=aria.invalid aria-describedby=aria.described_by>
+                <legend>{label}</legend>
+                {help}
+                {radio_options(state, &field, options)}
             </fieldset>
         }
         .into_any(),
@@ -130,7 +155,7 @@ pub fn FieldInput(
                 control => single_control(state, &field, control, aria),
             };
             view! {
-                <label for=id.clone()>{field.label.clone()}</label>
+                <label for=id.clone()>{label}</label>
                 {optional}
                 {help}
                 {input}
@@ -139,8 +164,18 @@ pub fn FieldInput(
         }
     };
 
+    // A field the researcher's choices leave out (their name, when reporting anonymously) is
+    // hidden, not removed: what they typed is still there if they change their mind.
+    let withheld = {
+        let field = field.clone();
+        move || {
+            state
+                .report
+                .with(|report| state.policy.with_value(|p| p.withholds(&field, report)))
+        }
+    };
     view! {
-        <div class="field" class:field--invalid=move || problem.get().is_some()>
+        <div class="field" class:field--invalid=move || problem.get().is_some() hidden=withheld>
             {body}
             {error}
         </div>
@@ -185,8 +220,12 @@ fn single_control(state: ReportState, field: &FieldDef, control: &Control, aria:
         Control::Select(options) => {
             let options = options
                 .iter()
-                .map(|option| view! { <option value=option.clone()>{option.clone()}</option> })
+                .map(|option| {
+                    let shown = field.choice_label(option).to_owned();
+                    view! { <option value=option.clone()>{shown}</option> }
+                })
                 .collect::<Vec<_>>();
+            let t = use_texts();
             view! {
                 <select
                     id=id.clone()
@@ -197,7 +236,7 @@ fn single_control(state: ReportState, field: &FieldDef, control: &Control, aria:
                     prop:value=value
                     on:change:target=move |ev| set(ev.target().value())
                 >
-                    <option value="">"Choose…"</option>
+                    <option value="">{move || t().form.choose}</option>
                     {options}
                 </select>
             }
@@ -230,12 +269,14 @@ fn single_control(state: ReportState, field: &FieldDef, control: &Control, aria:
     }
 }
 
-fn multi_select_options(state: ReportState, id: &str, options: &[String]) -> Vec<AnyView> {
+fn multi_select_options(state: ReportState, field: &FieldDef, options: &[String]) -> Vec<AnyView> {
     options
         .iter()
         .enumerate()
         .map(|(index, option)| {
+            let id = &field.id;
             let option_id = format!("{id}-{index}");
+            let shown = field.choice_label(option).to_owned();
             let (id, option) = (id.to_owned(), option.clone());
             let checked = {
                 let (id, option) = (id.clone(), option.clone());
@@ -262,7 +303,42 @@ fn multi_select_options(state: ReportState, id: &str, options: &[String]) -> Vec
                         prop:checked=checked
                         on:change:target=move |ev| toggle(ev.target().checked())
                     />
-                    <label for=option_id>{option}</label>
+                    <label for=option_id>{shown}</label>
+                </div>
+            }
+            .into_any()
+        })
+        .collect()
+}
+
+/// One radio button per choice; the field's text is the chosen one.
+fn radio_options(state: ReportState, field: &FieldDef, options: &[String]) -> Vec<AnyView> {
+    options
+        .iter()
+        .enumerate()
+        .map(|(index, option)| {
+            let id = field.id.clone();
+            let option_id = format!("{id}-{index}");
+            let shown = field.choice_label(option).to_owned();
+            let checked = {
+                let (id, option) = (id.clone(), option.clone());
+                move || state.report.with(|r| r.text(&id) == option)
+            };
+            let choose = {
+                let option = option.clone();
+                move |_| state.set_value(&id, Value::Text(option.clone()))
+            };
+            view! {
+                <div class="radio">
+                    <input
+                        type="radio"
+                        id=option_id.clone()
+                        name=field.id.clone()
+                        value=option.clone()
+                        prop:checked=checked
+                        on:change=choose
+                    />
+                    <label for=option_id>{shown}</label>
                 </div>
             }
             .into_any()

@@ -22,7 +22,7 @@ pub fn FieldsStep(step: Step) -> impl IntoView {
     let anonymity = (step == Step::You).then(|| {
         let refused = state.policy.with_value(|p| p.commitments.anonymous_reports == Some(false));
         view! {
-            <p class="hint">{move || if refused { t().anonymous_refused } else { t().anonymous_allowed }}</p>
+            <p class="hint">{move || if refused { t().form.anonymous_refused } else { t().form.anonymous_allowed }}</p>
         }
     });
     let reply_key = (step == Step::You).then(|| view! { <ReplyKeyPanel /> });

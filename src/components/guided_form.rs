@@ -29,8 +29,8 @@ pub fn GuidedForm() -> impl IntoView {
     });
     let shown = Signal::derive(move || state.checked.with(|checked| checked.contains(&step())));
     let summary_heading = Signal::derive(move || match step() {
-        Step::Send => t().not_ready,
-        _ => t().step_incomplete,
+        Step::Send => t().form.not_ready,
+        _ => t().form.step_incomplete,
     });
     let focus_summary = Callback::new(move |()| {
         request_animation_frame(move || {
@@ -68,17 +68,17 @@ pub fn GuidedForm() -> impl IntoView {
         <StepProgress />
         <section class="step" aria-labelledby=move || navigate::heading_id(step())>
             <h2 id=move || navigate::heading_id(step()) tabindex="-1">
-                {move || t().step_heading(step())}
+                {move || t().form.step_heading(step())}
             </h2>
-            <p class="step__intro">{move || t().step_intro(step())}</p>
+            <p class="step__intro">{move || t().form.step_intro(step())}</p>
             <ErrorSummary node_ref=summary problems=problems shown=shown heading=summary_heading />
             {content}
             <div class="step-nav">
                 <button type="button" on:click=back hidden=move || state.neighbour(-1).is_none()>
-                    {move || t().back}
+                    {move || t().form.back}
                 </button>
                 <button type="button" class="primary" on:click=next hidden=move || state.neighbour(1).is_none()>
-                    {move || t().next}
+                    {move || t().form.next}
                 </button>
             </div>
         </section>

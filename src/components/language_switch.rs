@@ -30,7 +30,7 @@ pub fn LanguageSwitch() -> impl IntoView {
     };
     view! {
         <p class="language">
-            <label for="language">{move || t().language}</label>
+            <label for="language">{move || t().form.language}</label>
             " "
             <select id="language" on:change=change>{options}</select>
         </p>

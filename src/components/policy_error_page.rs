@@ -3,13 +3,14 @@
 
 use leptos::prelude::*;
 
-use crate::services::load_policy::PolicyFailure;
+use crate::{i18n::use_texts, services::load_policy::PolicyFailure};
 
 #[component]
 pub fn PolicyErrorPage(
     /// What went wrong, and where the policy came from.
     failure: PolicyFailure,
 ) -> impl IntoView {
+    let t = use_texts();
     let count = failure.errors.len();
     let items = failure
         .errors
@@ -28,13 +29,10 @@ pub fn PolicyErrorPage(
         .collect::<Vec<_>>();
     view! {
         <section class="policy-error" role="alert" aria-labelledby="policy-error-heading">
-            <h2 id="policy-error-heading">"This page cannot take reports right now"</h2>
-            <p>
-                "The project's security policy has a problem, so sealpost cannot be sure your report "
-                "would reach the right people. Nothing you could type here would be sent. Please "
-                "contact the project another way, and tell them about this message."
-            </p>
-            <h3>"For the maintainers"</h3>
+            <h2 id="policy-error-heading">{move || t().form.policy_broken_heading}</h2>
+            <p>{move || t().form.policy_broken}</p>
+            // What follows is for the maintainer, who reads sealpost's docs: in English.
+            <h3>{move || t().form.for_maintainers}</h3>
             <p>
                 {format!("{count} problem{} in ", if count == 1 { "" } else { "s" })}
                 {failure.source.to_string()} ":"

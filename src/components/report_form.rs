@@ -9,6 +9,7 @@ use sealpost_core::{
 
 use crate::{
     components::sealed_output::SealedOutput,
+    i18n::use_texts,
     state::{use_report_state, ReportState, Sealed},
 };
 
@@ -25,6 +26,7 @@ pub fn SealStep(
     let sealed_heading = NodeRef::<html::H2>::new();
     let failure = RwSignal::new(None::<String>);
     let busy = move || state.progress.read().is_some();
+    let t = use_texts();
 
     let encrypt = move |_| {
         if busy() {
@@ -66,11 +68,11 @@ pub fn SealStep(
                 {move || failure.get()}
             </p>
             <div class="progress" role="status" hidden=move || !busy()>
-                <label for="seal-progress">"Encrypting your report in this browser…"</label>
+                <label for="seal-progress">{move || t().form.encrypting}</label>
                 <progress id="seal-progress" max="100" value=move || percent().unwrap_or(0.0)></progress>
                 <span>{move || percent().map(|p| format!("{p}%"))}</span>
             </div>
-            <button type="button" class="primary" on:click=encrypt disabled=busy>"Encrypt report"</button>
+            <button type="button" class="primary" on:click=encrypt disabled=busy>{move || t().form.encrypt}</button>
         </div>
         <SealedOutput heading=sealed_heading />
     }

@@ -45,7 +45,7 @@ pub fn ReviewStep() -> impl IntoView {
             .filter(|gap| gap.blocking == blocking)
             .map(|gap| {
                 let field = gap.field.clone();
-                let step_name = t().step_name(gap.step);
+                let step_name = t().form.step_name(gap.step);
                 view! {
                     <li>
                         <a href=format!("#{}", gap.field) on:click=move |ev| {
@@ -62,21 +62,21 @@ pub fn ReviewStep() -> impl IntoView {
 
     view! {
         <section class="completeness" aria-labelledby="completeness-heading">
-            <h3 id="completeness-heading">{move || t().completeness}</h3>
-            <p hidden=move || has(true)>{move || t().complete}</p>
+            <h3 id="completeness-heading">{move || t().form.completeness}</h3>
+            <p hidden=move || has(true)>{move || t().form.complete}</p>
             <div hidden=move || !has(true)>
-                <h4>{move || t().must_fix}</h4>
+                <h4>{move || t().form.must_fix}</h4>
                 <ul class="gaps gaps--blocking">{move || list(true)}</ul>
             </div>
             <div hidden=move || !has(false)>
-                <h4>{move || t().could_improve}</h4>
+                <h4>{move || t().form.could_improve}</h4>
                 <ul class="gaps">{move || list(false)}</ul>
             </div>
         </section>
-        <p>{move || t().review_exact}</p>
-        <pre class="review-text" tabindex="0" aria-label=move || t().review_text_label>{text}</pre>
+        <p>{move || t().form.review_exact}</p>
+        <pre class="review-text" tabindex="0" aria-label=move || t().form.review_text_label>{text}</pre>
         <div hidden=move || state.attachments.with(Vec::is_empty)>
-            <h3>{move || t().review_files}</h3>
+            <h3>{move || t().form.review_files}</h3>
             <ul class="attachments">{files}</ul>
         </div>
     }

@@ -25,7 +25,7 @@ pub fn StepProgress() -> impl IntoView {
             let number = index + 1;
             let current = move || state.step.get() == step;
             let reachable = move || number <= furthest.get() && !current();
-            let name = move || format!("{number}. {}", t().step_name(step));
+            let name = move || format!("{number}. {}", t().form.step_name(step));
             view! {
                 <li class="steps__item" class:steps__item--current=current
                     aria-current=move || current().then_some("step")>
@@ -43,10 +43,10 @@ pub fn StepProgress() -> impl IntoView {
         })
         .collect::<Vec<_>>();
     view! {
-        <nav class="steps" aria-label=move || t().progress_label>
+        <nav class="steps" aria-label=move || t().form.progress_label>
             <p class="steps__count">{move || {
                 let (n, total) = state.position();
-                format!("{}: {}", (t().step_of)(n, total), t().step_name(state.step.get()))
+                format!("{}: {}", (t().form.step_of)(n, total), t().form.step_name(state.step.get()))
             }}</p>
             <ol class="steps__list">{items}</ol>
         </nav>

@@ -9,6 +9,7 @@ pub mod demo;
 pub mod draft;
 pub mod export;
 pub mod guide;
+pub mod i18n;
 pub mod key;
 pub mod letter;
 pub mod mailto;

@@ -9,10 +9,11 @@ pub mod builtin;
 pub mod document;
 mod resolve;
 pub mod step;
+pub mod translate;
 
 pub use resolve::{check_theme_value, is_same_site_path, ThemeValue};
 
-use std::fmt;
+use std::{collections::BTreeMap, fmt};
 
 pub use builtin::Builtin;
 pub use document::{
@@ -20,6 +21,11 @@ pub use document::{
     Quality, Scope, Severity, SeverityLevel, Theme, ThemeColors,
 };
 pub use step::Step;
+
+use crate::{
+    i18n::Lang,
+    report::{Report, Stance},
+};
 
 /// The policy format version this sealpost reads.
 pub const POLICY_VERSION: u32 = 1;
@@ -79,6 +85,18 @@ pub struct FieldDef {
     pub max_chars: usize,
     /// The step of the guided form the field is shown in.
     pub step: Step,
+    /// How choices read where that differs from the choice itself (a translation, or the
+    /// credit field's choices in the page's language); the report keeps the choice.
+    pub choice_labels: BTreeMap<String, String>,
+}
+
+impl FieldDef {
+    /// How `choice` reads on the page.
+    pub fn choice_label<'a>(&'a self, choice: &'a str) -> &'a str {
+        self.choice_labels
+            .get(choice)
+            .map_or(choice, String::as_str)
+    }
 }
 
 /// How a field is entered.
@@ -128,6 +146,10 @@ pub const CREDIT_OPTIONS: [&str; 3] = [
     "Do not credit me publicly",
 ];
 
+/// The id of the choice "how do you want to report?" (with a name, a pseudonym or anonymously)
+/// that opens the "About you" step when the policy asks for the reporter's name.
+pub const REPORTER_STANCE_ID: &str = "reporter_stance";
+
 /// The id of the checkbox that acknowledges the policy's testing rules.
 pub const RULES_ACKNOWLEDGEMENT_ID: &str = "acknowledge_rules";
 
@@ -149,12 +171,42 @@ impl Policy {
     /// Reads and checks a policy file. Every problem found is returned, each with its path.
     /// Keys are checked separately ([`crate::recipients`]), because that needs the clock.
     pub fn from_json(json: &str) -> Result<Self, Vec<PolicyError>> {
+        Self::from_json_in(json, Lang::En)
+    }
+
+    /// [`Policy::from_json`] for a page in language `lang`: built-in texts in that language,
+    /// and the policy's own `translations` for it applied. Problems are named the same way in
+    /// every language (they are for the maintainer).
+    pub fn from_json_in(json: &str, lang: Lang) -> Result<Self, Vec<PolicyError>> {
         let document = resolve::parse(json).map_err(|error| vec![error])?;
-        resolve::resolve(document)
+        let translation = translate::find(&document.translations, lang.tag()).cloned();
+        let mut policy = resolve::resolve(document, lang.texts())?;
+        if let Some(translation) = translation {
+            translate::apply(&mut policy, &translation);
+        }
+        Ok(policy)
     }
 
     /// The field with `id`, if the form shows it.
     pub fn field(&self, id: &str) -> Option<&FieldDef> {
         self.fields.iter().find(|field| field.id == id)
+    }
+
+    /// Whether `field` is left out of `report`: who the reporter is, when they chose to report
+    /// anonymously. A withheld field is not shown, checked, sealed or exported, but what was
+    /// typed in it stays in the form, should the researcher change their mind.
+    pub fn withholds(&self, field: &FieldDef, report: &Report) -> bool {
+        report.stance() == Stance::Anonymous
+            && matches!(
+                field.builtin,
+                Some(Builtin::ReporterIdentity | Builtin::ReporterContact | Builtin::Credit)
+            )
+    }
+
+    /// The fields that count for `report`, in order: all but the ones it withholds.
+    pub fn fields_for<'a>(&'a self, report: &'a Report) -> impl Iterator<Item = &'a FieldDef> {
+        self.fields
+            .iter()
+            .filter(move |field| !self.withholds(field, report))
     }
 }

@@ -6,7 +6,7 @@ pub mod version_ranges;
 
 use std::collections::BTreeMap;
 
-use crate::policy::{Control, FieldDef, Policy, RULES_ACKNOWLEDGEMENT_ID};
+use crate::policy::{Control, FieldDef, Policy, REPORTER_STANCE_ID, RULES_ACKNOWLEDGEMENT_ID};
 
 /// One field's value, shaped by its control.
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
@@ -14,6 +14,32 @@ pub enum Value {
     Text(String),
     Choices(Vec<String>),
     Checked(bool),
+}
+
+/// How the researcher wants to be known to the project.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Stance {
+    /// By their name (the default: nothing chosen means this).
+    Named,
+    /// By a name that is not theirs.
+    Pseudonym,
+    /// Not at all: who they are and how to reach them are left out of the report.
+    Anonymous,
+}
+
+impl Stance {
+    pub const ALL: [Stance; 3] = [Stance::Named, Stance::Pseudonym, Stance::Anonymous];
+
+    /// The choice as the report stores it (English, whatever the page's language).
+    pub fn choice(self) -> &'static str {
+        crate::i18n::EN.fields.stances[self as usize]
+    }
+
+    fn from_choice(choice: &str) -> Option<Stance> {
+        Stance::ALL
+            .into_iter()
+            .find(|stance| stance.choice() == choice)
+    }
 }
 
 /// What the researcher has entered so far, by field id. Text is kept exactly as typed; trimming
@@ -55,6 +81,11 @@ impl Report {
         }
     }
 
+    /// How the researcher wants to be known (named unless they chose otherwise).
+    pub fn stance(&self) -> Stance {
+        Stance::from_choice(self.text(REPORTER_STANCE_ID).trim()).unwrap_or(Stance::Named)
+    }
+
     /// Whether checkbox `id` is ticked.
     pub fn checked(&self, id: &str) -> bool {
         matches!(self.values.get(id), Some(Value::Checked(true)))
@@ -87,7 +118,7 @@ impl Report {
         out.push_str(
             "Composed with sealpost and encrypted before it left the reporter's device.\n",
         );
-        for field in &policy.fields {
+        for field in policy.fields_for(self) {
             let Some(value) = self.render_value(field) else {
                 if field.required {
                     out.push_str(&format!("\n## {}\n\n(empty)\n", field.label));

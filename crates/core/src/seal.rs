@@ -86,7 +86,7 @@ pub enum SealError {
     Incomplete(Vec<FieldError>),
     /// The attachments break the policy's limits.
     #[error("{0}")]
-    Attachments(String),
+    Attachments(crate::policy::document::AttachmentRefusal),
     /// There is no key to encrypt to.
     #[error("There is no recipient key to encrypt to.")]
     NoRecipients,

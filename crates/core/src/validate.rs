@@ -7,6 +7,7 @@ use std::fmt;
 
 use crate::{
     cvss::Picks,
+    i18n::{self, Texts},
     policy::{Builtin, Control, CvssVersion, FieldDef, Policy},
     report::{numbered::count_steps, Report},
 };
@@ -57,40 +58,41 @@ pub enum Problem {
     },
 }
 
+impl FieldError {
+    /// The message for the researcher, in `texts`' language.
+    pub fn message(&self, texts: &Texts) -> String {
+        let t = texts.problems;
+        let label = self.label.as_str();
+        match &self.problem {
+            Problem::Missing => (t.missing)(label),
+            Problem::NotChecked => (t.not_checked)(label),
+            Problem::TooShort {
+                min_chars,
+                actual_chars,
+            } => (t.too_short)(label, *min_chars, *actual_chars),
+            Problem::TooLong {
+                max_chars,
+                actual_chars,
+            } => (t.too_long)(label, *max_chars, *actual_chars),
+            Problem::NotAUrl => (t.not_a_url)(label),
+            Problem::NotAnEmail => (t.not_an_email)(label),
+            Problem::NoEvidence { min_steps, steps } => (t.no_evidence)(*min_steps, *steps),
+            Problem::NotANumber => (t.not_a_number)(label),
+            Problem::NotADate => (t.not_a_date)(label),
+            Problem::NotAnOption(choice) => (t.not_an_option)(label, choice),
+            Problem::NotACvssVector {
+                expected_prefix,
+                reason,
+            } => (t.not_a_cvss_vector)(label, reason, expected_prefix),
+            Problem::NotVersionRanges(reason) => (t.in_ranges)(label, &reason.message(texts)),
+        }
+    }
+}
+
+/// In English, as the command-line tool prints it.
 impl fmt::Display for FieldError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let label = &self.label;
-        match &self.problem {
-            Problem::Missing => write!(f, "{label} is required."),
-            Problem::NotChecked => write!(f, "Please tick “{label}”."),
-            Problem::TooShort { min_chars, actual_chars } => write!(
-                f,
-                "{label} is {actual_chars} characters long; please write at least {min_chars}."
-            ),
-            Problem::TooLong { max_chars, actual_chars } => write!(
-                f,
-                "{label} is {actual_chars} characters long; the limit is {max_chars}. \
-                 Shorten it by {} characters.",
-                actual_chars - max_chars
-            ),
-            Problem::NotAUrl => write!(f, "{label} must be a web address starting with https:// or http://."),
-            Problem::NotAnEmail => write!(f, "{label} must be an address like name@example.org."),
-            Problem::NoEvidence { min_steps, steps } => write!(
-                f,
-                "This project needs evidence with every report: a proof of concept, an attached \
-                 file, or at least {min_steps} numbered reproduction steps (you gave {steps})."
-            ),
-            Problem::NotANumber => write!(f, "{label} must be a number."),
-            Problem::NotADate => write!(f, "{label} must be a date written as YYYY-MM-DD."),
-            Problem::NotAnOption(choice) => {
-                write!(f, "{label}: “{choice}” is not one of the choices offered.")
-            }
-            Problem::NotACvssVector { expected_prefix, reason } => write!(
-                f,
-                "{label} is not a valid CVSS vector ({reason}). It should start with {expected_prefix}"
-            ),
-            Problem::NotVersionRanges(reason) => write!(f, "{label}: {reason}."),
-        }
+        f.write_str(&self.message(&i18n::EN))
     }
 }
 
@@ -103,8 +105,7 @@ pub fn validate(policy: &Policy, report: &Report) -> Vec<FieldError> {
 /// [`validate`] for a report with `attachments` files attached (they count as evidence).
 pub fn validate_with(policy: &Policy, report: &Report, attachments: usize) -> Vec<FieldError> {
     let mut problems: Vec<FieldError> = policy
-        .fields
-        .iter()
+        .fields_for(report)
         .filter_map(|field| {
             check_field(field, report).map(|problem| FieldError {
                 field: field.id.clone(),

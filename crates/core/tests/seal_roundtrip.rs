@@ -216,7 +216,7 @@ fn attachments_beyond_the_policy_limits_are_refused_naming_the_file_and_the_limi
     match seal_with(&big) {
         Err(SealError::Attachments(message)) => {
             assert_eq!(
-                message,
+                message.to_string(),
                 "“dump.bin” is 2 KB; this project accepts files up to 1 KB each."
             );
         }
@@ -228,6 +228,6 @@ fn attachments_beyond_the_policy_limits_are_refused_naming_the_file_and_the_limi
     ];
     assert!(matches!(
         seal_with(&two),
-        Err(SealError::Attachments(m)) if m == "“b.txt” was not added: this project accepts at most 1 file."
+        Err(SealError::Attachments(m)) if m.to_string() == "“b.txt” was not added: this project accepts at most 1 file."
     ));
 }

@@ -73,58 +73,15 @@ impl Builtin {
         Self::ALL.into_iter().find(|b| b.id() == id)
     }
 
-    /// The label a policy gets unless it sets its own.
+    /// The label a policy gets unless it sets its own (in English; the page shows its own
+    /// language's, from [`crate::i18n`]).
     pub fn label(self) -> &'static str {
-        match self {
-            Builtin::Title => "Title",
-            Builtin::VulnerabilityType => "Vulnerability type",
-            Builtin::AffectedComponent => "Affected product or component",
-            Builtin::AffectedVersions => "Affected versions",
-            Builtin::Description => "Description",
-            Builtin::ReproductionSteps => "Steps to reproduce",
-            Builtin::ProofOfConcept => "Proof of concept",
-            Builtin::Attachments => "Attachments",
-            Builtin::Impact => "Impact",
-            Builtin::Severity => "Severity",
-            Builtin::Mitigation => "Suggested mitigation",
-            Builtin::Environment => "Environment and configuration",
-            Builtin::SourcePaths => "Affected source files",
-            Builtin::Commit => "Commit, tag or branch",
-            Builtin::ReporterIdentity => "Your name or handle",
-            Builtin::ReporterContact => "Your contact address",
-            Builtin::Credit => "Credit",
-        }
+        crate::i18n::EN.fields.label(self)
     }
 
     /// The guidance a policy gets unless it sets its own.
     pub fn help(self) -> &'static str {
-        match self {
-            Builtin::Title => "One line that names the flaw and where it is.",
-            Builtin::VulnerabilityType => {
-                "For example: SQL injection, CWE-79 cross-site scripting."
-            }
-            Builtin::AffectedComponent => "The product, module, service or endpoint affected.",
-            Builtin::AffectedVersions => {
-                "Versions, releases or commits you confirmed, e.g. 2.3.0–2.4.1."
-            }
-            Builtin::Description => "What the flaw is and why it happens.",
-            Builtin::ReproductionSteps => {
-                "Numbered steps from a clean install to the effect you saw."
-            }
-            Builtin::ProofOfConcept => "Exploit code, a failing test or a request that shows it.",
-            Builtin::Attachments => "Files that support the report: logs, scripts, screenshots.",
-            Builtin::Impact => "What an attacker gains, and what they need first.",
-            Builtin::Severity => "How bad it is, as the project rates severity.",
-            Builtin::Mitigation => "A fix or workaround you would suggest, if any.",
-            Builtin::Environment => "Operating system, versions, settings needed to reproduce.",
-            Builtin::SourcePaths => "Full paths of the source files involved, one per line.",
-            Builtin::Commit => "Where the affected code is: a commit hash, tag, branch or URL.",
-            Builtin::ReporterIdentity => "How the project should credit and address you.",
-            Builtin::ReporterContact => {
-                "An email address (or other contact) where the project can reach you."
-            }
-            Builtin::Credit => "Whether the project may thank you publicly, and how.",
-        }
+        crate::i18n::EN.fields.help(self)
     }
 
     /// Whether the field takes several lines of text.

@@ -44,6 +44,10 @@ pub struct PolicyDocument {
     /// How the page looks: colours, font and corner radius (see `docs/embedding.md`).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub theme: Option<Theme>,
+    /// The project's texts in other languages, by language tag (such as "de" or "pt-BR"):
+    /// a researcher whose page is in that language reads them instead.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub translations: BTreeMap<String, super::translate::Translation>,
 }
 
 /// The page's look, applied as CSS custom properties. Every value is checked strictly (no CSS
@@ -373,43 +377,79 @@ pub struct AttachmentLimits {
 }
 
 impl AttachmentLimits {
-    /// Whether a file `name` of `size` bytes may join files of `existing` sizes; if not, a
-    /// message naming the file and the limit, so nothing is dropped silently.
-    pub fn admit(&self, existing: &[u64], name: &str, size: u64) -> Result<(), String> {
+    /// Whether a file `name` of `size` bytes may join files of `existing` sizes; if not, why,
+    /// naming the file and the limit, so nothing is dropped silently.
+    pub fn admit(&self, existing: &[u64], name: &str, size: u64) -> Result<(), AttachmentRefusal> {
+        let refusal = |limit| AttachmentRefusal {
+            name: name.to_owned(),
+            limit,
+        };
         if existing.len() as u64 >= u64::from(self.max_files) {
-            let files = if self.max_files == 1 { "file" } else { "files" };
-            return Err(format!(
-                "“{name}” was not added: this project accepts at most {} {files}.",
-                self.max_files
-            ));
+            return Err(refusal(AttachmentLimit::Files(self.max_files)));
         }
         if size > self.max_file_bytes {
-            return Err(format!(
-                "“{name}” is {}; this project accepts files up to {} each.",
-                human_size(size),
-                human_size(self.max_file_bytes)
-            ));
+            return Err(refusal(AttachmentLimit::FileBytes {
+                size,
+                max: self.max_file_bytes,
+            }));
         }
         let total = existing.iter().sum::<u64>() + size;
         if total > self.max_total_bytes {
-            return Err(format!(
-                "“{name}” was not added: with it the attachments would total {}, more than the \
-                 {} this project accepts.",
-                human_size(total),
-                human_size(self.max_total_bytes)
-            ));
+            return Err(refusal(AttachmentLimit::TotalBytes {
+                total,
+                max: self.max_total_bytes,
+            }));
         }
         Ok(())
     }
 
     /// Checks a whole list, as [`AttachmentLimits::admit`] would one by one.
-    pub fn check<'a>(&self, files: impl IntoIterator<Item = (&'a str, u64)>) -> Result<(), String> {
+    pub fn check<'a>(
+        &self,
+        files: impl IntoIterator<Item = (&'a str, u64)>,
+    ) -> Result<(), AttachmentRefusal> {
         let mut sizes = Vec::new();
         for (name, size) in files {
             self.admit(&sizes, name, size)?;
             sizes.push(size);
         }
         Ok(())
+    }
+}
+
+/// A file the policy's attachment limits keep out.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct AttachmentRefusal {
+    pub name: String,
+    pub limit: AttachmentLimit,
+}
+
+/// Which limit a file would break.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum AttachmentLimit {
+    /// There are already this many files.
+    Files(u32),
+    /// The file alone is larger than a file may be.
+    FileBytes { size: u64, max: u64 },
+    /// With the file, all files together would be too large.
+    TotalBytes { total: u64, max: u64 },
+}
+
+impl AttachmentRefusal {
+    /// The message for the researcher, in `texts`' language.
+    pub fn message(&self, texts: &crate::i18n::Texts) -> String {
+        let t = texts.problems;
+        match self.limit {
+            AttachmentLimit::Files(max) => (t.too_many_files)(&self.name, max),
+            AttachmentLimit::FileBytes { size, max } => (t.file_too_big)(&self.name, size, max),
+            AttachmentLimit::TotalBytes { total, max } => (t.total_too_big)(&self.name, total, max),
+        }
+    }
+}
+
+impl std::fmt::Display for AttachmentRefusal {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.message(&crate::i18n::EN))
     }
 }
 

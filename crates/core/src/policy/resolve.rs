@@ -1,15 +1,18 @@
 //! From a policy document to a checked [`Policy`], naming every problem by its path.
 
-use std::collections::HashSet;
+use std::collections::{BTreeMap, HashSet};
+
+use crate::{i18n::Texts, report::Stance};
 
 use super::{
     builtin::Builtin,
     document::{
-        Channel, FieldKind, FieldSpec, FieldStatus, PolicyDocument, Quality, Recipient, Severity,
-        Theme,
+        Channel, Commitments, FieldKind, FieldSpec, FieldStatus, PolicyDocument, Quality,
+        Recipient, Severity, Theme,
     },
     Control, CvssVersion, FieldDef, KeySource, Policy, PolicyError, RecipientSource, Step,
-    CONFIRM_REPRODUCED_ID, CREDIT_OPTIONS, POLICY_VERSION, RULES_ACKNOWLEDGEMENT_ID,
+    CONFIRM_REPRODUCED_ID, CREDIT_OPTIONS, POLICY_VERSION, REPORTER_STANCE_ID,
+    RULES_ACKNOWLEDGEMENT_ID,
 };
 
 /// Custom text fields get these limits unless the policy sets its own.
@@ -30,7 +33,7 @@ pub(super) fn parse(json: &str) -> Result<PolicyDocument, PolicyError> {
     })
 }
 
-pub(super) fn resolve(doc: PolicyDocument) -> Result<Policy, Vec<PolicyError>> {
+pub(super) fn resolve(doc: PolicyDocument, texts: &Texts) -> Result<Policy, Vec<PolicyError>> {
     let mut errors = Errors::default();
     if doc.version != POLICY_VERSION {
         errors.add(
@@ -48,10 +51,10 @@ pub(super) fn resolve(doc: PolicyDocument) -> Result<Policy, Vec<PolicyError>> {
         );
     }
     let recipients = resolve_recipients(&doc.recipients, &mut errors);
-    let theme = doc.theme.unwrap_or_default();
+    let theme = doc.theme.clone().unwrap_or_default();
     check_theme(&theme, &mut errors);
     check_channels(&doc.channels, &mut errors);
-    let mut fields = resolve_fields(&doc.fields, &doc.severity, &mut errors);
+    let mut fields = resolve_fields(&doc.fields, &doc.severity, texts, &mut errors);
     if let Severity::Levels { levels } = &doc.severity {
         if levels.is_empty() {
             errors.add("severity.levels", "list at least one severity level");
@@ -62,32 +65,32 @@ pub(super) fn resolve(doc: PolicyDocument) -> Result<Policy, Vec<PolicyError>> {
             id: RULES_ACKNOWLEDGEMENT_ID.into(),
             builtin: None,
             control: Control::Checkbox,
-            label: "I have read the testing rules above and followed them".into(),
+            label: texts.fields.acknowledge_rules.into(),
             help: None,
             placeholder: None,
             required: true,
             min_chars: 0,
             max_chars: 0,
             step: Step::Start,
+            choice_labels: BTreeMap::new(),
         });
     }
+    add_stance(&mut fields, &doc.commitments, texts);
     check_quality(&doc.quality, &fields, &mut errors);
+    check_translations(&doc, &fields, &mut errors);
     if doc.quality.confirm_reproduced {
         fields.push(FieldDef {
             id: CONFIRM_REPRODUCED_ID.into(),
             builtin: None,
             control: Control::Checkbox,
-            label: "I reproduced this myself, on an affected version".into(),
-            help: Some(
-                "This project asks for reports the reporter has reproduced: not guesses, \
-                 scanner output or text written by a tool."
-                    .into(),
-            ),
+            label: texts.fields.confirm_reproduced.into(),
+            help: Some(texts.fields.confirm_reproduced_help.into()),
             placeholder: None,
             required: true,
             min_chars: 0,
             max_chars: 0,
             step: Step::How,
+            choice_labels: BTreeMap::new(),
         });
     }
     errors.finish(Policy {
@@ -328,7 +331,12 @@ fn check_email(path: &str, address: &str, errors: &mut Errors) {
     }
 }
 
-fn resolve_fields(specs: &[FieldSpec], severity: &Severity, errors: &mut Errors) -> Vec<FieldDef> {
+fn resolve_fields(
+    specs: &[FieldSpec],
+    severity: &Severity,
+    texts: &Texts,
+    errors: &mut Errors,
+) -> Vec<FieldDef> {
     let mut seen = HashSet::new();
     let mut fields = Vec::new();
     let errors_before = errors.0.len();
@@ -352,7 +360,7 @@ fn resolve_fields(specs: &[FieldSpec], severity: &Severity, errors: &mut Errors)
         }
         let label = match (&spec.label, builtin) {
             (Some(label), _) => label.clone(),
-            (None, Some(builtin)) => builtin.label().into(),
+            (None, Some(builtin)) => texts.fields.label(builtin).into(),
             (None, None) => {
                 errors.add(
                     format!("{path}.label"),
@@ -402,12 +410,17 @@ fn resolve_fields(specs: &[FieldSpec], severity: &Severity, errors: &mut Errors)
             help: spec
                 .help
                 .clone()
-                .or_else(|| builtin.map(|b| b.help().to_owned())),
+                .or_else(|| builtin.map(|b| texts.fields.help(b).to_owned())),
             placeholder: spec.placeholder.clone(),
             required: spec.status == FieldStatus::Required,
             min_chars,
             max_chars,
             step,
+            choice_labels: if builtin == Some(Builtin::Credit) {
+                credit_labels(texts)
+            } else {
+                BTreeMap::new()
+            },
         });
     }
     if *severity != Severity::None && !severity_listed {
@@ -500,6 +513,7 @@ fn control_for(
             if !is_identifier(&spec.id)
                 || spec.id == RULES_ACKNOWLEDGEMENT_ID
                 || spec.id == CONFIRM_REPRODUCED_ID
+                || spec.id == REPORTER_STANCE_ID
             {
                 errors.add(
                     format!("{path}.id"),
@@ -655,4 +669,121 @@ fn check_theme(theme: &Theme, errors: &mut Errors) {
             }
         }
     }
+}
+
+/// The credit field's choices as the page's language words them (the report keeps the English).
+fn credit_labels(texts: &Texts) -> BTreeMap<String, String> {
+    CREDIT_OPTIONS
+        .iter()
+        .zip(texts.fields.credit_options)
+        .filter(|(choice, shown)| *choice != shown)
+        .map(|(choice, shown)| ((*choice).to_owned(), shown.to_owned()))
+        .collect()
+}
+
+/// Every translation names only fields, choices, rules and notes the policy has.
+fn check_translations(doc: &PolicyDocument, fields: &[FieldDef], errors: &mut Errors) {
+    for (tag, translation) in &doc.translations {
+        let path = format!("translations.{tag}");
+        if !is_language_tag(tag) {
+            errors.add(
+                &path,
+                format!("`{tag}` is not a language tag such as de, fr or pt-BR"),
+            );
+        }
+        for (id, text) in &translation.fields {
+            let field_path = format!("{path}.fields.{id}");
+            let Some(field) = fields.iter().find(|f| &f.id == id) else {
+                let listed = doc.fields.iter().any(|spec| &spec.id == id);
+                errors.add(
+                    field_path,
+                    if listed {
+                        format!("`{id}` is hidden, so there is nothing to translate")
+                    } else {
+                        format!("there is no field `{id}` in this policy")
+                    },
+                );
+                continue;
+            };
+            let choices = super::translate::choices(&field.control);
+            for choice in text.options.keys() {
+                if !choices.contains(choice) {
+                    errors.add(
+                        format!("{field_path}.options"),
+                        format!("`{id}` offers no choice “{choice}”"),
+                    );
+                }
+            }
+        }
+        let counts = [
+            ("rules", translation.rules.len(), doc.rules.len()),
+            (
+                "notes",
+                translation.notes.len(),
+                doc.commitments.notes.len(),
+            ),
+        ];
+        for (list, translated, original) in counts {
+            if translated != 0 && translated != original {
+                errors.add(
+                    format!("{path}.{list}"),
+                    format!(
+                        "{translated} {list} translated, but the policy has {original}: give \
+                         one for each, in the same order"
+                    ),
+                );
+            }
+        }
+    }
+}
+
+/// A BCP 47 tag as policies use them: a 2–3 letter language, then letter/digit subtags.
+fn is_language_tag(tag: &str) -> bool {
+    let mut parts = tag.split(['-', '_']);
+    let language_ok = parts
+        .next()
+        .is_some_and(|p| (2..=3).contains(&p.len()) && p.chars().all(|c| c.is_ascii_alphabetic()));
+    language_ok
+        && parts.all(|p| (1..=8).contains(&p.len()) && p.chars().all(|c| c.is_ascii_alphanumeric()))
+}
+
+/// "How do you want to report?" opens "About you" when the policy asks for the reporter's name:
+/// with it, by a pseudonym, or (unless the policy refuses anonymous reports or requires the name)
+/// anonymously.
+fn add_stance(fields: &mut Vec<FieldDef>, commitments: &Commitments, texts: &Texts) {
+    let Some(at) = fields
+        .iter()
+        .position(|f| f.builtin == Some(Builtin::ReporterIdentity))
+    else {
+        return;
+    };
+    let anonymous_allowed = commitments.anonymous_reports != Some(false) && !fields[at].required;
+    let stances: Vec<Stance> = Stance::ALL
+        .into_iter()
+        .filter(|&stance| stance != Stance::Anonymous || anonymous_allowed)
+        .collect();
+    let choice_labels = stances
+        .iter()
+        .map(|&stance| {
+            (
+                stance.choice().to_owned(),
+                texts.fields.stances[stance as usize].to_owned(),
+            )
+        })
+        .filter(|(choice, shown)| choice != shown)
+        .collect();
+    let stance_field = FieldDef {
+        id: REPORTER_STANCE_ID.into(),
+        builtin: None,
+        control: Control::Select(stances.iter().map(|s| s.choice().to_owned()).collect()),
+        label: texts.fields.stance_label.into(),
+        help: None,
+        placeholder: None,
+        required: false,
+        min_chars: 0,
+        max_chars: 0,
+        step: Step::You,
+        choice_labels,
+    };
+    fields.insert(at, stance_field);
 }

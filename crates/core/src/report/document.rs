@@ -169,8 +169,7 @@ impl ReportDocument {
         created: SystemTime,
     ) -> Self {
         let fields = policy
-            .fields
-            .iter()
+            .fields_for(report)
             .filter(|field| field.control != Control::Attachments)
             .map(|field| FieldEntry {
                 id: field.id.clone(),

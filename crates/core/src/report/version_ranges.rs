@@ -8,6 +8,7 @@
 //! so going Back and Next keeps every row as the researcher left it.
 
 use crate::export::versions::{AffectedVersions, RangeEnd, VersionRange};
+use crate::i18n::Texts;
 
 /// One range, as typed into its three boxes.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -21,34 +22,42 @@ pub struct RangeRow {
 }
 
 /// Why the structured versions are refused. Ranges are numbered from 1, as the form labels them.
-#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 #[non_exhaustive]
 pub enum RangesError {
     /// A row with nothing in it.
-    #[error(
-        "range {range} is empty: give the version it was introduced in, fixed in or last \
-         affected, or remove the range"
-    )]
     EmptyRange { range: usize },
     /// Both ends given: an advisory range has one.
-    #[error(
-        "range {range} has both “Fixed in” and “Last affected”: keep “Fixed in” if there is a \
-         fix, else “Last affected”"
-    )]
     BothEnds { range: usize },
     /// A version with spaces or separators in it.
-    #[error(
-        "“{version}” in range {range} is not a version: write it like 1.2.0 or v2.0-beta, \
-         without spaces or commas"
-    )]
     NotAVersion { range: usize, version: String },
     /// Text that is not `>= A`, `< B` or `<= B` (a draft edited by hand, say).
-    #[error("range {range}: “{part}” is not written as >= VERSION, < VERSION or <= VERSION")]
     Unreadable { range: usize, part: String },
     /// The same bound twice in one range.
-    #[error("range {range} gives “{bound}” twice")]
     Repeated { range: usize, bound: &'static str },
 }
+
+impl RangesError {
+    /// The message for the researcher, in `texts`' language.
+    pub fn message(&self, texts: &Texts) -> String {
+        let t = texts.problems;
+        match self {
+            RangesError::EmptyRange { range } => (t.range_empty)(*range),
+            RangesError::BothEnds { range } => (t.range_both_ends)(*range),
+            RangesError::NotAVersion { range, version } => (t.range_not_a_version)(*range, version),
+            RangesError::Unreadable { range, part } => (t.range_unreadable)(*range, part),
+            RangesError::Repeated { range, bound } => (t.range_repeated)(*range, bound),
+        }
+    }
+}
+
+impl std::fmt::Display for RangesError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.message(&crate::i18n::EN))
+    }
+}
+
+impl std::error::Error for RangesError {}
 
 impl RangeRow {
     /// Whether all three boxes are empty (or only spaces).
