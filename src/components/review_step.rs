@@ -51,7 +51,7 @@ pub fn ReviewStep() -> impl IntoView {
                         <a href=format!("#{}", gap.field) on:click=move |ev| {
                             ev.prevent_default();
                             navigate::to_field(state, &field);
-                        }>{gap.message}</a>
+                        }>{gap.message(t())}</a>
                         <span class="hint">{format!(" ({step_name})")}</span>
                     </li>
                 }

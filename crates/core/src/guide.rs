@@ -3,6 +3,7 @@
 //! to act on. Pure rules, so the UI stays a thin layer and these are tested natively.
 
 use crate::{
+    i18n::Texts,
     policy::{Builtin, FieldDef, Policy, Step},
     report::{numbered::count_steps, Report},
     validate::FieldError,
@@ -39,9 +40,61 @@ pub fn step_of(policy: &Policy, id: &str) -> Option<Step> {
 pub struct Gap {
     pub field: String,
     pub step: Step,
-    pub message: String,
     /// A problem that stops sealing (else advice).
     pub blocking: bool,
+    what: GapKind,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+enum GapKind {
+    Problem(FieldError),
+    Advice(Advice),
+}
+
+/// A weak (not invalid) answer: the report can be sealed, but would be easier to act on with more.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum Advice {
+    ShortTitle,
+    NoVersions,
+    NoSteps,
+    OneStep,
+    NoProof,
+    NoImpact,
+    BriefImpact,
+}
+
+impl Gap {
+    /// The line for the researcher, in `texts`' language.
+    pub fn message(&self, texts: &Texts) -> String {
+        match &self.what {
+            GapKind::Problem(problem) => problem.message(texts),
+            GapKind::Advice(advice) => advice.message(texts).to_owned(),
+        }
+    }
+
+    /// The advice, when this line is advice.
+    pub fn advice(&self) -> Option<Advice> {
+        match self.what {
+            GapKind::Advice(advice) => Some(advice),
+            GapKind::Problem(_) => None,
+        }
+    }
+}
+
+impl Advice {
+    pub fn message(self, texts: &Texts) -> &'static str {
+        let t = texts.advice;
+        match self {
+            Advice::ShortTitle => t.short_title,
+            Advice::NoVersions => t.no_versions,
+            Advice::NoSteps => t.no_steps,
+            Advice::OneStep => t.one_step,
+            Advice::NoProof => t.no_proof,
+            Advice::NoImpact => t.no_impact,
+            Advice::BriefImpact => t.brief_impact,
+        }
+    }
 }
 
 /// Everything missing or weak in `report`: every problem in `problems` (blocking), then advice.
@@ -57,18 +110,18 @@ pub fn gaps(
             Some(Gap {
                 field: problem.field.clone(),
                 step: step_of(policy, &problem.field)?,
-                message: problem.to_string(),
                 blocking: true,
+                what: GapKind::Problem(problem.clone()),
             })
         })
         .collect();
-    for (field, message) in advice(policy, report, attachments) {
+    for (field, advice) in advice(policy, report, attachments) {
         if !gaps.iter().any(|gap| gap.field == field.id) {
             gaps.push(Gap {
                 field: field.id.clone(),
                 step: field.step,
-                message,
                 blocking: false,
+                what: GapKind::Advice(advice),
             });
         }
     }
@@ -79,74 +132,48 @@ pub fn gaps(
 const SHORT_TITLE_CHARS: usize = 12;
 const SHORT_IMPACT_CHARS: usize = 40;
 
-/// Advice for weak (not invalid) answers, on the fields this policy shows.
+/// Advice for weak (not invalid) answers, on the fields this report counts (a withheld field
+/// gets none).
 fn advice<'p>(
     policy: &'p Policy,
-    report: &Report,
+    report: &'p Report,
     attachments: usize,
-) -> Vec<(&'p FieldDef, String)> {
+) -> Vec<(&'p FieldDef, Advice)> {
     let mut out = Vec::new();
-    let field = |builtin| policy.fields.iter().find(|f| f.builtin == Some(builtin));
+    let field = |builtin| {
+        policy
+            .fields_for(report)
+            .find(|f| f.builtin == Some(builtin))
+    };
     let text = |field: &FieldDef| report.text(&field.id).trim().to_owned();
 
     if let Some(title) = field(Builtin::Title) {
-        let chars = text(title).chars().count();
-        if (1..SHORT_TITLE_CHARS).contains(&chars) {
-            out.push((
-                title,
-                "The title is very short: name the flaw and where it is, e.g. “SQL injection in \
-                 the search endpoint”."
-                    .to_owned(),
-            ));
+        if (1..SHORT_TITLE_CHARS).contains(&text(title).chars().count()) {
+            out.push((title, Advice::ShortTitle));
         }
     }
     if let Some(versions) = field(Builtin::AffectedVersions) {
         if text(versions).is_empty() {
-            out.push((
-                versions,
-                "No affected versions: say which release or commit you tested.".to_owned(),
-            ));
+            out.push((versions, Advice::NoVersions));
         }
     }
     if let Some(steps) = field(Builtin::ReproductionSteps) {
         match count_steps(&text(steps)) {
-            0 => out.push((
-                steps,
-                "No reproduction steps: reports the project can reproduce are fixed sooner."
-                    .to_owned(),
-            )),
-            1 => out.push((
-                steps,
-                "Only one reproduction step: number each action, from a clean install to the \
-                 effect you saw."
-                    .to_owned(),
-            )),
+            0 => out.push((steps, Advice::NoSteps)),
+            1 => out.push((steps, Advice::OneStep)),
             _ => {}
         }
     }
     if let Some(poc) = field(Builtin::ProofOfConcept) {
         if text(poc).is_empty() && attachments == 0 {
-            out.push((
-                poc,
-                "No proof of concept or file: a request, script or failing test makes triage much \
-                 faster."
-                    .to_owned(),
-            ));
+            out.push((poc, Advice::NoProof));
         }
     }
     if let Some(impact) = field(Builtin::Impact) {
-        let chars = text(impact).chars().count();
-        if chars == 0 {
-            out.push((
-                impact,
-                "No impact: say what an attacker gains, and what they need first.".to_owned(),
-            ));
-        } else if chars < SHORT_IMPACT_CHARS {
-            out.push((
-                impact,
-                "The impact is brief: say what an attacker gains, and what they need first."
-                    .to_owned(),
-            ));
+        match text(impact).chars().count() {
+            0 => out.push((impact, Advice::NoImpact)),
+            chars if chars < SHORT_IMPACT_CHARS => out.push((impact, Advice::BriefImpact)),
+            _ => {}
         }
     }
     out
@@ -257,7 +284,7 @@ mod tests {
         let advice: Vec<_> = gaps.iter().filter(|g| !g.blocking).collect();
         assert!(advice
             .iter()
-            .any(|g| g.field == "title" && g.message.contains("very short")));
+            .any(|g| g.field == "title" && g.advice() == Some(Advice::ShortTitle)));
         assert!(advice
             .iter()
             .any(|g| g.field == "reproduction_steps" && g.step == Step::How));

@@ -10,6 +10,7 @@
 //! Texts from the policy itself are the project's, translated by the policy's `translations`
 //! (see [`crate::policy::translate`]), never here.
 
+pub mod advice;
 pub mod fields;
 pub mod form;
 pub mod keep;
@@ -75,6 +76,8 @@ pub struct Texts {
     pub keep: &'static keep::KeepTexts,
     /// The richer controls: CVSS calculator, CWE picker, version ranges, numbered steps.
     pub widgets: &'static widgets::WidgetTexts,
+    /// The review's advice on weak answers.
+    pub advice: &'static advice::AdviceTexts,
 }
 
 /// English: the page's default, and the language of everything core code prints.
@@ -87,6 +90,7 @@ pub static EN: Texts = Texts {
     send: &send::EN,
     keep: &keep::EN,
     widgets: &widgets::EN,
+    advice: &advice::EN,
 };
 
 pub static DE: Texts = Texts {
@@ -98,6 +102,7 @@ pub static DE: Texts = Texts {
     send: &send::DE,
     keep: &keep::DE,
     widgets: &widgets::DE,
+    advice: &advice::DE,
 };
 
 #[cfg(test)]

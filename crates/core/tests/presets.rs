@@ -13,7 +13,10 @@ use std::time::SystemTime;
 use pretty_assertions::assert_eq;
 use rand::thread_rng;
 use sealpost_core::{
-    policy::{document::BackupAddress, Channel, Control, RULES_ACKNOWLEDGEMENT_ID},
+    policy::{
+        document::BackupAddress, Builtin, Channel, Control, REPORTER_STANCE_ID,
+        RULES_ACKNOWLEDGEMENT_ID,
+    },
     recipients, seal_report, Encoding, Policy, Report, SealError, Value,
 };
 use sealpost_testkit::gpg::Gpg;
@@ -65,6 +68,17 @@ fn assert_fields(seed: &str, policy: &Policy, required: &[&str], optional: &[&st
             assert!(
                 field.required,
                 "{seed}: the rules acknowledgement must be required"
+            );
+            continue;
+        }
+        // The page adds "how do you want to report?" wherever it asks for the reporter's name.
+        if id == REPORTER_STANCE_ID {
+            assert!(
+                policy
+                    .fields
+                    .iter()
+                    .any(|f| f.builtin == Some(Builtin::ReporterIdentity)),
+                "{seed}: a stance choice without a name field"
             );
             continue;
         }
@@ -337,6 +351,10 @@ fn full_report(name: &str, policy: &Policy) -> Report {
             ),
             // This version of the form does not collect files.
             Control::Attachments => report,
+            // Named: every field about the reporter counts.
+            Control::Select(choices) if field.id == REPORTER_STANCE_ID => {
+                report.with_text(&field.id, choices[0].clone())
+            }
             other => panic!("{name}: no sample value for `{}` ({other:?})", field.id),
         })
 }

@@ -781,7 +781,7 @@ fn add_stance(fields: &mut Vec<FieldDef>, commitments: &Commitments, texts: &Tex
         placeholder: None,
         required: false,
         min_chars: 0,
-        max_chars: 0,
+        max_chars: DEFAULT_MAX_LINE,
         step: Step::You,
         choice_labels,
     };
