@@ -3,30 +3,35 @@
 //! the sealed report stays on the page (copy, download, send again, other channels).
 
 use leptos::{prelude::*, task::spawn_local};
-use sealpost_core::{delivery::record::DeliveryRecord, policy::document::human_size};
+use sealpost_core::{
+    delivery::{record::DeliveryRecord, RetryReason},
+    policy::document::human_size,
+};
 
 use crate::{
     browser,
-    services::deliver::{self, Endpoint, Message, Progress},
+    i18n::use_texts,
+    services::deliver::{self, Endpoint, Message, Progress, SendError},
     state::use_report_state,
 };
 
-/// Where a send stands.
+/// Where a send stands: data, worded when shown, so it follows the page's language.
 #[derive(Clone, PartialEq)]
 enum SendState {
     Idle,
-    /// Uploading (bytes sent, of total) or waiting to retry (the note).
+    /// Uploading (bytes sent, of total) or waiting to retry (why, and for how many seconds).
     Sending {
         uploaded: Option<(f64, f64)>,
-        note: Option<String>,
+        waiting: Option<(RetryReason, u64)>,
     },
     Sent(DeliveryRecord),
-    Failed(String),
+    Failed(SendError),
 }
 
 #[component]
 pub fn EndpointSend(endpoint: Endpoint) -> impl IntoView {
     let state = use_report_state();
+    let t = use_texts();
     let send_state = RwSignal::new(SendState::Idle);
     let sending = move || matches!(send_state.get(), SendState::Sending { .. });
     let has_sealed = move || state.sealed.with(Option::is_some);
@@ -56,18 +61,18 @@ pub fn EndpointSend(endpoint: Endpoint) -> impl IntoView {
         let project = state.policy.with_value(|p| p.project.name.clone());
         send_state.set(SendState::Sending {
             uploaded: None,
-            note: None,
+            waiting: None,
         });
         spawn_local(async move {
             let result = deliver::post_report(&endpoint, &message, move |progress| {
                 send_state.set(match progress {
                     Progress::Uploading { sent, total } => SendState::Sending {
                         uploaded: Some((sent, total)),
-                        note: None,
+                        waiting: None,
                     },
-                    Progress::Waiting(note) => SendState::Sending {
+                    Progress::Waiting { reason, seconds } => SendState::Sending {
                         uploaded: None,
-                        note: Some(note),
+                        waiting: Some((reason, seconds)),
                     },
                 });
             })
@@ -100,26 +105,26 @@ pub fn EndpointSend(endpoint: Endpoint) -> impl IntoView {
         }
     };
     let status = move || {
+        let t = t();
         match send_state.get() {
-        SendState::Idle => String::new(),
-        SendState::Sending { note: Some(note), .. } => note,
-        SendState::Sending {
-            uploaded: Some((sent, total)),
-            ..
-        } if total > 0.0 && sent < total => format!(
-            "Uploading… {} of {}",
-            human_size(sent as u64),
-            human_size(total as u64)
-        ),
-        SendState::Sending { .. } => "Sending…".to_owned(),
-        SendState::Sent(record) => match &record.receipt {
-            Some(receipt) => format!(
-                "Sent. The project's receipt for your report: {receipt}. Keep it to refer to your report."
-            ),
-            None => "Sent. The project has your encrypted report.".to_owned(),
-        },
-        SendState::Failed(reason) => reason,
-    }
+            SendState::Idle => String::new(),
+            SendState::Sending {
+                waiting: Some((reason, seconds)),
+                ..
+            } => (t.send.retrying)(&reason.message(t), seconds),
+            SendState::Sending {
+                uploaded: Some((sent, total)),
+                ..
+            } if total > 0.0 && sent < total => {
+                (t.send.uploading)(&human_size(sent as u64), &human_size(total as u64))
+            }
+            SendState::Sending { .. } => t.send.sending.to_owned(),
+            SendState::Sent(record) => match &record.receipt {
+                Some(receipt) => (t.send.sent_receipt)(receipt),
+                None => t.send.sent.to_owned(),
+            },
+            SendState::Failed(error) => error.message(t),
+        }
     };
     let upload_fraction = move || match send_state.get() {
         SendState::Sending {
@@ -135,16 +140,16 @@ pub fn EndpointSend(endpoint: Endpoint) -> impl IntoView {
         <li class="endpoint">
             <button type="button" class="primary" on:click=send
                 disabled=move || sending() || !has_sealed()>
-                {move || if tried() && !sending() { "Send again" } else { "Send to the project's inbox" }}
+                {move || if tried() && !sending() { t().send.send_again } else { t().send.send_inbox }}
             </button>
             <span class="hint">" " {endpoint_url}</span>
-            <progress max="1" aria-label="Upload"
+            <progress max="1" aria-label=move || t().send.upload_label
                 hidden=move || upload_fraction().is_none()
                 prop:value=move || upload_fraction().unwrap_or(0.0)></progress>
             <p role="status" class="status" class:error=failed>{status}</p>
             <p hidden=move || !sent()>
-                <button type="button" on:click=download_receipt>"Download the receipt"</button>
-                " It names the report and the SHA-256 of what was sent, nothing of its content."
+                <button type="button" on:click=download_receipt>{move || t().send.download_receipt}</button>
+                {move || t().send.receipt_note}
             </p>
         </li>
     }

@@ -12,7 +12,10 @@ use futures::channel::oneshot;
 use js_sys::Uint8Array;
 use sealpost_core::{
     armor::armor_message,
-    delivery::{attempt_timeout, judge_no_answer, judge_response, NoAnswer, Outcome},
+    delivery::{
+        attempt_timeout, judge_no_answer, judge_response, Failure, NoAnswer, Outcome, RetryReason,
+    },
+    i18n::Texts,
     policy::BodyFormat,
 };
 use wasm_bindgen::{closure::Closure, JsCast, JsValue};
@@ -52,8 +55,28 @@ impl Message {
 pub enum Progress {
     /// Bytes of the request body uploaded so far, of `total`.
     Uploading { sent: f64, total: f64 },
-    /// An attempt failed in a way worth retrying; the next starts after the wait.
-    Waiting(String),
+    /// An attempt failed in a way worth retrying; the next starts after `seconds`.
+    Waiting { reason: RetryReason, seconds: u64 },
+}
+
+/// Why a report was not sent: what the inbox's answers came to, or a request the browser could
+/// not even make. Data, so the page words it in its language.
+#[derive(Debug, Clone, PartialEq)]
+pub enum SendError {
+    Failed(Failure),
+    /// The browser refused to build the request (its own words, in English).
+    CannotPrepare(String),
+    CannotBuildForm,
+}
+
+impl SendError {
+    pub fn message(&self, texts: &Texts) -> String {
+        match self {
+            SendError::Failed(failure) => failure.message(texts),
+            SendError::CannotPrepare(detail) => (texts.send.cannot_prepare)(detail),
+            SendError::CannotBuildForm => (texts.send.cannot_prepare)(texts.send.cannot_build_form),
+        }
+    }
 }
 
 /// POSTs `message` to `endpoint` until it is delivered or the failure is final. Returns the
@@ -62,7 +85,7 @@ pub async fn post_report(
     endpoint: &Endpoint,
     message: &Message,
     on_progress: impl Fn(Progress),
-) -> Result<Option<String>, String> {
+) -> Result<Option<String>, SendError> {
     let timeout = attempt_timeout(endpoint.timeout_seconds, message.len());
     let body = Body::for_endpoint(endpoint, message)?;
     let mut attempt = 1;
@@ -79,12 +102,12 @@ pub async fn post_report(
         };
         match outcome {
             Outcome::Delivered { receipt } => return Ok(receipt),
-            Outcome::Failed(message) => return Err(message),
+            Outcome::Failed(failure) => return Err(SendError::Failed(failure)),
             Outcome::Retry { after, reason } => {
-                on_progress(Progress::Waiting(format!(
-                    "Not sent yet: {reason}. Trying again in {} s…",
-                    after.as_secs()
-                )));
+                on_progress(Progress::Waiting {
+                    reason,
+                    seconds: after.as_secs(),
+                });
                 sleep(after).await;
                 attempt += 1;
             }
@@ -103,8 +126,8 @@ enum Body {
 }
 
 impl Body {
-    fn for_endpoint(endpoint: &Endpoint, message: &Message) -> Result<Self, String> {
-        let form_error = |_| "the browser cannot build a form".to_owned();
+    fn for_endpoint(endpoint: &Endpoint, message: &Message) -> Result<Self, SendError> {
+        let form_error = |_| SendError::CannotBuildForm;
         Ok(match (endpoint.format, message) {
             (BodyFormat::Json, message) => {
                 let armored = match message {
@@ -126,7 +149,8 @@ impl Body {
                 match message {
                     Message::Armored(text) => form.append_with_str(&endpoint.field, text),
                     Message::Binary(bytes) => {
-                        let blob = crate::browser::blob(bytes, "application/octet-stream")?;
+                        let blob = crate::browser::blob(bytes, "application/octet-stream")
+                            .map_err(SendError::CannotPrepare)?;
                         form.append_with_blob_and_filename(&endpoint.field, &blob, "report.pgp")
                     }
                 }
@@ -157,16 +181,11 @@ async fn attempt_once(
     body: &Body,
     timeout: Duration,
     on_progress: &impl Fn(Progress),
-) -> Result<Result<Answer, NoAnswer>, String> {
+) -> Result<Result<Answer, NoAnswer>, SendError> {
     if web_sys::window().is_some_and(|w| !w.navigator().on_line()) {
         return Ok(Err(NoAnswer::Offline));
     }
-    let fail = |err: JsValue| {
-        format!(
-            "could not prepare the request: {}",
-            crate::browser::describe(&err)
-        )
-    };
+    let fail = |err: JsValue| SendError::CannotPrepare(crate::browser::describe(&err));
     let xhr = XmlHttpRequest::new().map_err(fail)?;
     xhr.open_with_async("POST", &endpoint.url, true)
         .map_err(fail)?;

@@ -5,8 +5,13 @@
 //! Network errors and 5xx answers are retried with backoff (the report is already sealed, so a
 //! retry cannot leak anything); 4xx answers are not, since sending the same body again would get
 //! the same answer. Every message ends by saying the encrypted report is still on the page.
+//!
+//! Outcomes are data ([`Failure`], [`RetryReason`]) rather than sentences, so the page words them
+//! in its language (`message(&Texts)`); `Display` gives the English, for the command line.
 
-use std::time::Duration;
+use std::{fmt, time::Duration};
+
+use crate::i18n::{self, Texts};
 
 pub mod record;
 
@@ -19,13 +24,111 @@ pub enum Outcome {
     /// The endpoint has the report; `receipt` is its id for it, if it gave one.
     Delivered { receipt: Option<String> },
     /// A transient failure: wait `after`, then send again.
-    Retry { after: Duration, reason: String },
+    Retry {
+        after: Duration,
+        reason: RetryReason,
+    },
     /// Sending again will not help.
-    Failed(String),
+    Failed(Failure),
 }
 
-const STILL_HERE: &str =
-    "Your encrypted report is still here: copy or download it, or use another way below.";
+/// Why an attempt failed in a way worth trying again. Kept as data so the page can say it in
+/// its language ([`RetryReason::message`]); `Display` is English, for the command line.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum RetryReason {
+    /// The inbox answered with this 5xx (or other non-4xx) status.
+    InboxFailed(u16),
+    /// No answer within this long.
+    TimedOut(Duration),
+    /// A network error: refused connection, DNS, TLS.
+    Unreachable,
+}
+
+impl RetryReason {
+    /// The reason for the researcher, in `texts`' language.
+    pub fn message(&self, texts: &Texts) -> String {
+        let t = texts.send;
+        match self {
+            RetryReason::InboxFailed(status) => (t.reason_inbox_failed)(*status),
+            RetryReason::TimedOut(limit) => (t.reason_timed_out)(limit.as_secs()),
+            RetryReason::Unreachable => t.reason_unreachable.to_owned(),
+        }
+    }
+}
+
+impl fmt::Display for RetryReason {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.message(&i18n::EN))
+    }
+}
+
+/// Why a report was not delivered, for good. `server_says` is the inbox's own words, if it gave
+/// any (untrusted, clipped to one line of text).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Failure {
+    /// 413.
+    TooLarge { server_says: Option<String> },
+    /// 429, with the seconds the inbox asked to wait, if it said.
+    TooMany { retry_after_secs: Option<u64> },
+    /// Any other 4xx.
+    Refused {
+        status: u16,
+        server_says: Option<String>,
+    },
+    /// 5xx on every attempt.
+    InboxFailed {
+        status: u16,
+        attempts: u32,
+        server_says: Option<String>,
+    },
+    /// The browser is offline.
+    Offline,
+    /// The server answers, but its CORS settings leave `page_origin` out.
+    CorsRefused { page_origin: String },
+    /// No answer on every attempt.
+    NoAnswer { reason: RetryReason, attempts: u32 },
+}
+
+impl Failure {
+    /// The message for the researcher, in `texts`' language. It always ends by saying the
+    /// encrypted report is still on the page.
+    pub fn message(&self, texts: &Texts) -> String {
+        let t = texts.send;
+        let said = |says: &Option<String>| says.as_deref().map(t.server_said).unwrap_or_default();
+        let what = match self {
+            Failure::TooLarge { server_says } => (t.inbox_too_large)(&said(server_says)),
+            Failure::TooMany { retry_after_secs } => {
+                (t.inbox_busy)(&retry_after_secs.map(t.try_again_in).unwrap_or_default())
+            }
+            Failure::Refused {
+                status,
+                server_says,
+            } => (t.inbox_refused)(*status, &said(server_says)),
+            Failure::InboxFailed {
+                status,
+                attempts,
+                server_says,
+            } => (t.inbox_failed_times)(*status, *attempts, &said(server_says)),
+            Failure::Offline => t.offline.to_owned(),
+            Failure::CorsRefused { page_origin } => (t.cors_refused)(page_origin),
+            Failure::NoAnswer { reason, attempts } => {
+                let hint = match reason {
+                    RetryReason::Unreachable => t.hint_unreachable,
+                    RetryReason::TimedOut(_) => t.hint_timed_out,
+                    RetryReason::InboxFailed(_) => "",
+                };
+                (t.gave_up)(&reason.message(texts), *attempts, hint)
+            }
+        };
+        format!("{what} {}", t.still_here)
+    }
+}
+
+impl fmt::Display for Failure {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.message(&i18n::EN))
+    }
+}
 
 /// The wait before attempt `attempt + 1` (attempts count from 1): 1 s, 3 s, 9 s…
 pub fn backoff(attempt: u32) -> Duration {
@@ -40,55 +143,41 @@ pub fn judge_response(
     retry_after: Option<&str>,
     attempt: u32,
 ) -> Outcome {
-    let server_says = server_message(body)
-        .map(|message| format!(" It said: “{message}”."))
-        .unwrap_or_default();
+    let server_says = server_message(body);
     match status {
         200..=299 => Outcome::Delivered {
             receipt: receipt(body, location),
         },
-        413 => Outcome::Failed(format!(
-            "The project's inbox refused the report as too large (413).{server_says} {STILL_HERE}"
-        )),
-        429 => {
-            let wait = retry_after
-                .and_then(|value| value.trim().parse::<u64>().ok())
-                .map_or_else(String::new, |secs| format!(" Try again in {secs} seconds."));
-            Outcome::Failed(format!(
-                "The project's inbox is receiving too many reports right now (429).{wait} {STILL_HERE}"
-            ))
-        }
-        400..=499 => Outcome::Failed(format!(
-            "The project's inbox refused the report ({status}).{server_says} {STILL_HERE}"
-        )),
+        413 => Outcome::Failed(Failure::TooLarge { server_says }),
+        429 => Outcome::Failed(Failure::TooMany {
+            retry_after_secs: retry_after.and_then(|value| value.trim().parse::<u64>().ok()),
+        }),
+        400..=499 => Outcome::Failed(Failure::Refused {
+            status,
+            server_says,
+        }),
         _ if attempt < MAX_ATTEMPTS => Outcome::Retry {
             after: backoff(attempt),
-            reason: format!("the project's inbox failed ({status})"),
+            reason: RetryReason::InboxFailed(status),
         },
-        _ => Outcome::Failed(format!(
-            "The project's inbox failed ({status}) {MAX_ATTEMPTS} times.{server_says} {STILL_HERE}"
-        )),
+        _ => Outcome::Failed(Failure::InboxFailed {
+            status,
+            attempts: MAX_ATTEMPTS,
+            server_says,
+        }),
     }
 }
 
 /// Judges an attempt that got no HTTP answer at all.
 pub fn judge_no_answer(kind: NoAnswer, attempt: u32) -> Outcome {
     let reason = match kind {
-        NoAnswer::Offline => {
-            return Outcome::Failed(format!(
-                "This device is offline, so nothing was sent. Send it once you are back online. {STILL_HERE}"
-            ))
-        }
+        NoAnswer::Offline => return Outcome::Failed(Failure::Offline),
+        // Sending again cannot help: the server's settings decide, not chance.
         NoAnswer::CorsRefused { page_origin } => {
-            // Sending again cannot help: the server's settings decide, not chance.
-            return Outcome::Failed(format!(
-                "The project's inbox is up, but it does not accept reports sent from this page \
-                 ({page_origin}): its CORS settings leave this site out, so the page cannot send \
-                 the report or read the answer. Let the project know. {STILL_HERE}"
-            ));
+            return Outcome::Failed(Failure::CorsRefused { page_origin })
         }
-        NoAnswer::TimedOut(limit) => format!("no answer within {} seconds", limit.as_secs()),
-        NoAnswer::Unreachable => "the inbox could not be reached".to_owned(),
+        NoAnswer::TimedOut(limit) => RetryReason::TimedOut(limit),
+        NoAnswer::Unreachable => RetryReason::Unreachable,
     };
     if attempt < MAX_ATTEMPTS {
         return Outcome::Retry {
@@ -96,14 +185,10 @@ pub fn judge_no_answer(kind: NoAnswer, attempt: u32) -> Outcome {
             reason,
         };
     }
-    let hint = match kind {
-        NoAnswer::Unreachable => " The server may be down, or the address may be wrong.",
-        NoAnswer::TimedOut(_) => " The server may be overloaded, or your connection too slow.",
-        _ => "",
-    };
-    Outcome::Failed(format!(
-        "Not sent: {reason}, {MAX_ATTEMPTS} times.{hint} {STILL_HERE}"
-    ))
+    Outcome::Failed(Failure::NoAnswer {
+        reason,
+        attempts: MAX_ATTEMPTS,
+    })
 }
 
 /// Why an attempt got no answer.
@@ -177,6 +262,8 @@ fn clip(text: &str) -> String {
 mod tests {
     use super::*;
 
+    const STILL_HERE: &str = i18n::EN.send.still_here;
+
     #[test]
     fn success_gives_the_receipt_from_json_location_or_text() {
         assert_eq!(
@@ -196,7 +283,7 @@ mod tests {
             judge_response(503, "", None, None, 1),
             Outcome::Retry {
                 after: Duration::from_secs(1),
-                reason: "the project's inbox failed (503)".into()
+                reason: RetryReason::InboxFailed(503)
             }
         );
         assert!(matches!(
@@ -204,7 +291,8 @@ mod tests {
             Outcome::Retry { after, .. } if after == Duration::from_secs(3)
         ));
         match judge_no_answer(NoAnswer::Unreachable, MAX_ATTEMPTS) {
-            Outcome::Failed(message) => {
+            Outcome::Failed(failure) => {
+                let message = failure.to_string();
                 assert!(
                     message.contains("could not be reached, 3 times"),
                     "{message}"
@@ -214,7 +302,7 @@ mod tests {
             other => panic!("{other:?}"),
         }
         assert!(
-            matches!(judge_response(500, "", None, None, MAX_ATTEMPTS), Outcome::Failed(m) if m.contains("(500) 3 times"))
+            matches!(judge_response(500, "", None, None, MAX_ATTEMPTS), Outcome::Failed(m) if m.to_string().contains("(500) 3 times"))
         );
     }
 
@@ -227,7 +315,8 @@ mod tests {
             None,
             1,
         ) {
-            Outcome::Failed(message) => {
+            Outcome::Failed(failure) => {
+                let message = failure.to_string();
                 assert!(message.contains("too large (413)"), "{message}");
                 assert!(
                     message.contains("“report too large: limit 10 MiB”"),
@@ -238,14 +327,14 @@ mod tests {
         }
         assert!(matches!(
             judge_response(429, "", None, Some("30"), 1),
-            Outcome::Failed(m) if m.contains("Try again in 30 seconds")
+            Outcome::Failed(m) if m.to_string().contains("Try again in 30 seconds")
         ));
         assert!(matches!(
             judge_response(400, "<html><script>x</script></html>", None, None, 1),
-            Outcome::Failed(m) if !m.contains("script")
+            Outcome::Failed(m) if !m.to_string().contains("script")
         ));
         assert!(
-            matches!(judge_no_answer(NoAnswer::Offline, 1), Outcome::Failed(m) if m.contains("offline"))
+            matches!(judge_no_answer(NoAnswer::Offline, 1), Outcome::Failed(m) if m.to_string().contains("offline"))
         );
     }
 
@@ -255,7 +344,8 @@ mod tests {
             page_origin: "https://example.org".into(),
         };
         match judge_no_answer(refused, 1) {
-            Outcome::Failed(message) => {
+            Outcome::Failed(failure) => {
+                let message = failure.to_string();
                 assert!(message.contains("CORS"), "{message}");
                 assert!(message.contains("(https://example.org)"), "{message}");
                 assert!(message.ends_with(STILL_HERE), "{message}");
@@ -269,11 +359,11 @@ mod tests {
         let limit = NoAnswer::TimedOut(Duration::from_secs(5));
         assert!(matches!(
             judge_no_answer(limit.clone(), 1),
-            Outcome::Retry { reason, .. } if reason == "no answer within 5 seconds"
+            Outcome::Retry { reason, .. } if reason.to_string() == "no answer within 5 seconds"
         ));
         assert!(matches!(
             judge_no_answer(limit, MAX_ATTEMPTS),
-            Outcome::Failed(m) if m.starts_with("Not sent: no answer within 5 seconds, 3 times.")
+            Outcome::Failed(m) if m.to_string().starts_with("Not sent: no answer within 5 seconds, 3 times.")
         ));
     }
 
@@ -285,6 +375,24 @@ mod tests {
         assert_eq!(
             timeout_for(100 * 1024 * 1024),
             Duration::from_secs(60 + 800)
+        );
+    }
+
+    #[test]
+    fn outcomes_are_worded_in_the_page_language_and_in_english_for_display() {
+        let failure = match judge_response(413, r#"{"error":"zu groß"}"#, None, None, 1) {
+            Outcome::Failed(failure) => failure,
+            other => panic!("{other:?}"),
+        };
+        let german = failure.message(&i18n::DE);
+        assert!(german.contains("(413)"), "{german}");
+        assert!(german.contains("„zu groß“"), "{german}");
+        assert!(german.ends_with(i18n::DE.send.still_here), "{german}");
+        assert_eq!(failure.to_string(), failure.message(&i18n::EN));
+        let reason = RetryReason::TimedOut(Duration::from_secs(5));
+        assert_eq!(
+            reason.message(&i18n::DE),
+            "keine Antwort innerhalb von 5 Sekunden"
         );
     }
 }

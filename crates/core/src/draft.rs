@@ -27,7 +27,10 @@ use rand_core::{CryptoRng, RngCore};
 use serde::{Deserialize, Serialize};
 use sha2::{Digest, Sha256};
 
-use crate::report::Report;
+use crate::{
+    i18n::{self, Texts},
+    report::Report,
+};
 
 /// The shortest passphrase accepted for a draft, in characters.
 pub const MIN_PASSPHRASE_CHARS: usize = 8;
@@ -68,28 +71,46 @@ struct Envelope {
     attachment_names: Vec<String>,
 }
 
-/// Why a draft was not sealed or opened. Each message says what happened and what to do.
-#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error, Serialize, Deserialize)]
+/// Why a draft was not sealed or opened. Each message says what happened and what to do, in
+/// the page's language ([`DraftError::message`]); `Display` is the English.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[non_exhaustive]
 pub enum DraftError {
     /// The chosen passphrase is too short to protect the draft.
-    #[error("Choose a passphrase of at least {min} characters.")]
     PassphraseTooShort { min: usize },
     /// The passphrase does not open the draft (or the draft's key packet is damaged).
-    #[error("That passphrase does not open the draft. Nothing was lost: check it and try again.")]
     WrongPassphrase,
     /// The stored text is not a draft sealpost can read.
-    #[error(
-        "The saved draft is damaged and cannot be read ({0}). You can delete it and start again."
-    )]
     Damaged(String),
     /// The OpenPGP library failed while encrypting.
-    #[error("The draft could not be encrypted: {0}")]
     Encryption(String),
-    /// The worker that encrypts drafts could not be reached (the page says why).
-    #[error("{0}")]
+    /// The worker that encrypts drafts could not be reached (the page says why, in its
+    /// language).
     Unavailable(String),
 }
+
+impl DraftError {
+    /// The message for the researcher, in `texts`' language. The details inside `Damaged` and
+    /// `Encryption` are the OpenPGP library's, in English.
+    pub fn message(&self, texts: &Texts) -> String {
+        let t = texts.keep;
+        match self {
+            DraftError::PassphraseTooShort { min } => (t.choose_longer)(*min),
+            DraftError::WrongPassphrase => t.wrong_passphrase.to_owned(),
+            DraftError::Damaged(detail) => (t.damaged)(detail),
+            DraftError::Encryption(detail) => (t.not_encrypted_by_library)(detail),
+            DraftError::Unavailable(reason) => reason.clone(),
+        }
+    }
+}
+
+impl std::fmt::Display for DraftError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.message(&i18n::EN))
+    }
+}
+
+impl std::error::Error for DraftError {}
 
 /// The storage key of drafts for the project named `project_name`: a hash, so the key does not
 /// say which project the researcher is reporting to.
