@@ -31,7 +31,18 @@ pub fn detect() -> Lang {
 pub struct Language(pub RwSignal<Lang>);
 
 pub fn provide_language() -> Language {
-    let language = Language(RwSignal::new(detect()));
+    let lang = RwSignal::new(detect());
+    // Screen readers pick their voice from `<html lang>`: keep it the page's language, from the
+    // first paint on (not only after the switcher is used).
+    Effect::new(move || {
+        if let Some(root) = web_sys::window()
+            .and_then(|w| w.document())
+            .and_then(|d| d.document_element())
+        {
+            let _ = root.set_attribute("lang", lang.get().tag());
+        }
+    });
+    let language = Language(lang);
     provide_context(language);
     language
 }

@@ -19,6 +19,10 @@ use crate::{i18n::Lang, services::crypto::CryptoBackend};
 pub struct ReportState {
     /// The project's policy, with its texts in the page's language (see [`ReportState::localize`]).
     pub policy: StoredValue<Policy>,
+    /// The policy as written, with the built-in texts in English: what the sealing worker
+    /// renders the letter with, so the review shows exactly what will be encrypted whatever the
+    /// page's language.
+    letter_policy: StoredValue<Policy>,
     /// The policy file's text, to read it again in another language.
     policy_json: StoredValue<String>,
     /// The page's language.
@@ -86,6 +90,7 @@ impl ReportState {
         crypto: Rc<dyn CryptoBackend>,
     ) -> Self {
         let report = RwSignal::new(Report::default());
+        let letter_policy = StoredValue::new(policy.clone());
         let policy = StoredValue::new(policy);
         let attachments = RwSignal::new_local(Vec::<web_sys::File>::new());
         // Attached files count as evidence for a policy's quality gate. The problems name fields
@@ -99,6 +104,7 @@ impl ReportState {
         let steps = policy.with_value(guide::steps);
         let state = Self {
             policy,
+            letter_policy,
             policy_json: StoredValue::new(policy_json),
             lang,
             localized,
@@ -130,6 +136,12 @@ impl ReportState {
             self.policy.set_value(policy);
             self.localized.notify();
         }
+    }
+
+    /// `report`'s text exactly as the sealed letter will carry it.
+    pub fn letter_text(&self, report: &Report) -> String {
+        self.letter_policy
+            .with_value(|policy| report.render_text(policy))
     }
 
     /// The problem with field `id` to show now, if any.

@@ -68,11 +68,9 @@ pub fn PlainReportCopy(armored: Memo<Option<String>>) -> impl IntoView {
     let state = use_report_state();
     let plain = Signal::derive(move || {
         state.sealed.with(|sealed| {
-            sealed.as_ref().map(|sealed| {
-                state
-                    .policy
-                    .with_value(|policy| sealed.from.render_text(policy))
-            })
+            sealed
+                .as_ref()
+                .map(|sealed| state.letter_text(&sealed.from))
         })
     });
     view! {

@@ -19,13 +19,8 @@ pub fn LanguageSwitch() -> impl IntoView {
     let change = move |ev: leptos::ev::Event| {
         let tag = event_target_value(&ev);
         if let Some(option) = Lang::ALL.into_iter().find(|l| l.tag() == tag) {
+            // `provide_language` keeps `<html lang>` in step.
             lang.set(option);
-            if let Some(root) = web_sys::window()
-                .and_then(|w| w.document())
-                .and_then(|d| d.document_element())
-            {
-                let _ = root.set_attribute("lang", option.tag());
-            }
         }
     };
     view! {

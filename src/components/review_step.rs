@@ -12,11 +12,7 @@ use crate::{i18n::use_texts, services::navigate, state::use_report_state};
 pub fn ReviewStep() -> impl IntoView {
     let state = use_report_state();
     let t = use_texts();
-    let text = move || {
-        state
-            .report
-            .with(|report| state.policy.with_value(|policy| report.render_text(policy)))
-    };
+    let text = move || state.report.with(|report| state.letter_text(report));
     let files = move || {
         state.attachments.with(|files| {
             files
