@@ -1,4 +1,5 @@
 //! "How to send it": the policy's channels in its order of preference, each with what to do.
+//! The mail's subject and body go to the project and stay English, whatever the page's language.
 
 use leptos::prelude::*;
 use sealpost_core::{
@@ -11,6 +12,7 @@ use crate::{
         endpoint_send::EndpointSend,
         handoff::{GithubAdvisoryFields, PlainReportCopy},
     },
+    i18n::use_texts,
     services::deliver::Endpoint,
     state::{use_report_state, ReportState},
 };
@@ -52,8 +54,9 @@ pub fn ChannelList(
         .into_iter()
         .map(|channel| channel_item(state, channel, armored, download, subject.clone()))
         .collect::<Vec<_>>();
+    let t = use_texts();
     view! {
-        <h3>"Send it to the project"</h3>
+        <h3>{move || t().send.channels_heading}</h3>
         <ol class="channels">{items}</ol>
     }
 }
@@ -65,6 +68,7 @@ fn channel_item(
     download: Callback<()>,
     subject: String,
 ) -> AnyView {
+    let t = use_texts();
     match channel {
         Channel::Email { address, backup } => {
             let mail = {
@@ -90,6 +94,7 @@ fn channel_item(
                 }
             };
             let backup = backup.map(|backup| {
+                let hours = backup.after_hours;
                 let link = {
                     let subject = subject.clone();
                     let backup_address = backup.address.clone();
@@ -99,25 +104,22 @@ fn channel_item(
                 };
                 view! {
                     <p>
-                        "No answer within " {backup.after_hours} " hours? Write to "
-                        <a href=link>{backup.address.clone()}</a> "."
+                        {move || (t().send.backup)(hours)}
+                        <a href=link>{backup.address.clone()}</a>
+                        {move || t().send.backup_end}
                     </p>
                 }
             });
             view! {
                 <li>
                     <a class="button" href=move || mail.get().map(|m| m.url) on:click=on_click>
-                        "Email to " {address}
+                        {move || t().send.email_to} {address}
                     </a>
                     <p class="hint" hidden=move || mail.get().is_none_or(|m| m.carries_report)>
-                        "This report is too long for an email link: the button downloads "
-                        {file_name} " and opens a message asking you to attach it."
+                        {move || (t().send.too_long_for_link)(file_name())}
                     </p>
                     <p class="warning" hidden=move || too_big_for_mail().is_none()>
-                        {move || too_big_for_mail().map(|size| format!(
-                            "The encrypted report is {size}: most mail providers refuse messages over \
-                             20–25 MB. If yours does, use another way below."
-                        ))}
+                        {move || too_big_for_mail().map(|size| (t().send.too_big_for_mail)(&size))}
                     </p>
                     {backup}
                 </li>
@@ -130,9 +132,9 @@ fn channel_item(
             <li>
                 <a class="button" href=new_advisory
                     target="_blank" rel="noopener noreferrer">
-                    "Open a private security advisory on GitHub (" {repository} ")"
+                    {move || (t().send.github_open)(&repository)}
                 </a>
-                <p class="hint">"Then copy your report into GitHub's form, field by field:"</p>
+                <p class="hint">{move || t().send.github_then}</p>
                 <GithubAdvisoryFields />
             </li>
             }
@@ -140,18 +142,15 @@ fn channel_item(
         }
         Channel::WebForm { name, url } => view! {
             <li>
-                <a class="button" href=url target="_blank" rel="noopener noreferrer">"Report through " {name}</a>
+                <a class="button" href=url target="_blank" rel="noopener noreferrer">{move || (t().send.report_through)(&name)}</a>
                 <PlainReportCopy armored=armored />
             </li>
         }
         .into_any(),
         Channel::PublicIssue { url } => view! {
             <li>
-                <a class="button" href=url target="_blank" rel="noopener noreferrer">"Open a public issue"</a>
-                <p class="warning">
-                    "Issues are public: paste only the encrypted text above, never your report in \
-                     plain words. Anyone can see that you reported something, but only the project can read it."
-                </p>
+                <a class="button" href=url target="_blank" rel="noopener noreferrer">{move || t().send.public_issue}</a>
+                <p class="warning">{move || t().send.public_issue_warning}</p>
             </li>
         }
         .into_any(),

@@ -2,17 +2,21 @@
 //! platforms' forms. Their forms take plain text, so the report is prepared for the researcher to
 //! copy across; the page still sends nothing. A GitHub advisory is private to the repository's
 //! maintainers; the panel says so, and the encrypted report is offered beside it.
+//!
+//! The fields' names are GitHub's own (its form is in English), so they are shown as GitHub
+//! writes them, whatever the page's language.
 
 use leptos::prelude::*;
 use sealpost_core::export::github::github_advisory;
 
-use crate::{components::copy_button::CopyButton, state::use_report_state};
+use crate::{components::copy_button::CopyButton, i18n::use_texts, state::use_report_state};
 
 /// The report in the fields of GitHub's "new draft security advisory" form, each with its own
 /// copy button.
 #[component]
 pub fn GithubAdvisoryFields() -> impl IntoView {
     let state = use_report_state();
+    let t = use_texts();
     let fields = Memo::new(move |_| {
         state.sealed.with(|sealed| {
             sealed
@@ -39,9 +43,10 @@ pub fn GithubAdvisoryFields() -> impl IntoView {
                         <label for=id.clone()>{label}</label>
                         <textarea id=id readonly rows=rows.to_string() prop:value=value></textarea>
                         {if empty {
-                            view! { <p class="hint">"Not in your report: fill it in on GitHub if you know it."</p> }.into_any()
+                            view! { <p class="hint">{move || t().send.not_in_report}</p> }.into_any()
                         } else {
-                            view! { <CopyButton label=format!("Copy {label}") text=text what="the field" /> }.into_any()
+                            let copy_label = Signal::derive(move || (t().send.copy_named)(label));
+                            view! { <CopyButton label=copy_label text=text copied=|t| t.send.copied_field /> }.into_any()
                         }}
                     </div>
                 }
@@ -50,13 +55,8 @@ pub fn GithubAdvisoryFields() -> impl IntoView {
     };
     view! {
         <details class="handoff">
-            <summary>"Your report in GitHub's advisory fields"</summary>
-            <p class="warning">
-                "These fields hold your report in plain text, to paste into GitHub's private \
-                 advisory form, which only the repository's maintainers and people they invite \
-                 can see. Paste them nowhere else. If you prefer, paste only the encrypted report \
-                 into the description."
-            </p>
+            <summary>{move || t().send.advisory_summary}</summary>
+            <p class="warning">{move || t().send.advisory_warning}</p>
             {rows}
         </details>
     }
@@ -66,6 +66,7 @@ pub fn GithubAdvisoryFields() -> impl IntoView {
 #[component]
 pub fn PlainReportCopy(armored: Memo<Option<String>>) -> impl IntoView {
     let state = use_report_state();
+    let t = use_texts();
     let plain = Signal::derive(move || {
         state.sealed.with(|sealed| {
             sealed
@@ -75,12 +76,17 @@ pub fn PlainReportCopy(armored: Memo<Option<String>>) -> impl IntoView {
     });
     view! {
         <p class="actions">
-            <CopyButton label="Copy the encrypted report".into() text=armored.into() what="the encrypted report" />
-            <CopyButton label="Copy the report as plain text".into() text=plain what="the report" />
+            <CopyButton
+                label=Signal::derive(move || t().send.copy_encrypted.to_owned())
+                text=armored.into()
+                copied=|t| t.send.copied_encrypted
+            />
+            <CopyButton
+                label=Signal::derive(move || t().send.copy_plain.to_owned())
+                text=plain
+                copied=|t| t.send.copied_report
+            />
         </p>
-        <p class="hint">
-            "Paste the encrypted report if the form takes long text; paste the plain text only \
-             into a platform that keeps reports private."
-        </p>
+        <p class="hint">{move || t().send.plain_hint}</p>
     }
 }

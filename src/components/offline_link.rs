@@ -3,35 +3,57 @@
 
 use leptos::{prelude::*, task::spawn_local};
 
-use crate::{browser, services::offline};
+use crate::{
+    browser,
+    i18n::use_texts,
+    services::offline::{self, OfflineError},
+};
+
+/// Where making the copy stands; worded when shown, so it follows the page's language.
+#[derive(Clone, PartialEq)]
+enum Made {
+    Idle,
+    Busy,
+    Saved(String),
+    Failed(OfflineError),
+    /// The browser refused the download (its reason).
+    NotSaved(String),
+}
 
 #[component]
 pub fn OfflineLink() -> impl IntoView {
-    let status = RwSignal::new(String::new());
-    let busy = RwSignal::new(false);
-    let download =
-        move |_| {
-            busy.set(true);
-            status.set("Putting the page together…".into());
-            spawn_local(async move {
-                let result = match offline::offline_page().await {
-                    Ok((name, html)) => browser::download_text(&name, "text/html", &html)
-                        .map(|()| format!("Saved as {name}: open it in a browser, even offline.")),
-                    Err(reason) => Err(reason),
-                };
-                status.set(result.unwrap_or_else(|reason| {
-                    format!("The offline copy could not be made: {reason}")
-                }));
-                busy.set(false);
+    let t = use_texts();
+    let made = RwSignal::new(Made::Idle);
+    let download = move |_| {
+        made.set(Made::Busy);
+        spawn_local(async move {
+            made.set(match offline::offline_page().await {
+                Ok((name, html)) => match browser::download_text(&name, "text/html", &html) {
+                    Ok(()) => Made::Saved(name),
+                    Err(reason) => Made::NotSaved(reason),
+                },
+                Err(error) => Made::Failed(error),
             });
-        };
+        });
+    };
+    let status = move || {
+        let texts = t();
+        let t = texts.send;
+        match made.get() {
+            Made::Idle => String::new(),
+            Made::Busy => t.offline_busy.to_owned(),
+            Made::Saved(name) => (t.offline_saved)(&name),
+            Made::Failed(error) => error.message(texts),
+            Made::NotSaved(reason) => (t.offline_failed)(&reason),
+        }
+    };
     offline::available().then(|| {
         view! {
             <footer class="offline">
-                <button type="button" on:click=download disabled=move || busy.get()>
-                    "Download this page for offline use"
+                <button type="button" on:click=download disabled=move || made.get() == Made::Busy>
+                    {move || t().send.offline_button}
                 </button>
-                <p role="status" class="status">{move || status.get()}</p>
+                <p role="status" class="status">{status}</p>
             </footer>
         }
     })

@@ -1,14 +1,17 @@
 //! "Before you start": what the project asks and promises, from its policy. All of it is
-//! untrusted text and rendered as text.
+//! untrusted text and rendered as text. The policy's words are the project's (in the page's
+//! language when its `translations` give one); the headings and sentences around them are
+//! sealpost's, from `core::i18n::overview`.
 
 use leptos::prelude::*;
-use sealpost_core::policy::Commitments;
+use sealpost_core::{i18n::Texts, policy::Commitments};
 
-use crate::state::use_report_state;
+use crate::{i18n::use_texts, state::use_report_state};
 
 #[component]
 pub fn PolicyOverview() -> impl IntoView {
     let state = use_report_state();
+    let t = use_texts();
     let policy = state.policy.get_value();
     let list = |items: Vec<String>| {
         items
@@ -20,42 +23,42 @@ pub fn PolicyOverview() -> impl IntoView {
     let homepage = policy.project.homepage.clone().map(|url| {
         if url.starts_with("https://") {
             let href = url.clone();
-            view! { <p>"Project: " <a href=href rel="noopener noreferrer">{url}</a></p> }.into_any()
+            view! { <p>{move || t().overview.project} <a href=href rel="noopener noreferrer">{url}</a></p> }.into_any()
         } else {
-            view! { <p>"Project: " {url}</p> }.into_any()
+            view! { <p>{move || t().overview.project} {url}</p> }.into_any()
         }
     });
     let languages = (!policy.project.languages.is_empty()).then(|| {
-        view! { <p>"Reports accepted in: " {policy.project.languages.join(", ")}</p> }
+        view! { <p>{move || t().overview.languages} {policy.project.languages.join(", ")}</p> }
     });
     let in_scope = (!policy.scope.in_scope.is_empty()).then(|| {
         view! {
-            <h3>"In scope"</h3>
+            <h3>{move || t().overview.in_scope}</h3>
             <ul>{list(policy.scope.in_scope.clone())}</ul>
         }
     });
     let out_of_scope = (!policy.scope.out_of_scope.is_empty()).then(|| {
         view! {
-            <h3>"Out of scope"</h3>
+            <h3>{move || t().overview.out_of_scope}</h3>
             <ul>{list(policy.scope.out_of_scope.clone())}</ul>
         }
     });
     let rules = (!policy.rules.is_empty()).then(|| {
         view! {
-            <h3>"Testing rules"</h3>
+            <h3>{move || t().overview.rules}</h3>
             <ul>{list(policy.rules.clone())}</ul>
         }
     });
-    let promises = commitments(&policy.commitments);
-    let promises = (!promises.is_empty()).then(|| {
+    let promised = policy.commitments.clone();
+    let promises = (!commitments(&promised, t()).is_empty()).then(|| {
         view! {
-            <h3>"What the project commits to"</h3>
-            <ul>{list(promises)}</ul>
+            <h3>{move || t().overview.commitments}</h3>
+            <ul>{move || list(commitments(&promised, t()))}</ul>
         }
     });
     let notes = (!policy.commitments.notes.is_empty()).then(|| {
         view! {
-            <h3>"Good to know"</h3>
+            <h3>{move || t().overview.notes}</h3>
             <ul>{list(policy.commitments.notes.clone())}</ul>
         }
     });
@@ -72,30 +75,20 @@ pub fn PolicyOverview() -> impl IntoView {
     }
 }
 
-/// The commitments as sentences a researcher reads.
-fn commitments(c: &Commitments) -> Vec<String> {
+/// The commitments as sentences a researcher reads, in `texts`' language around the policy's
+/// own words.
+fn commitments(c: &Commitments, texts: &Texts) -> Vec<String> {
+    let t = texts.overview;
     let mut out = Vec::new();
-    if let Some(hours) = c.acknowledge_within_hours {
-        out.push(format!("Acknowledges reports within {hours} hours."));
-    }
-    if let Some(days) = c.assessment_within_days {
-        out.push(format!("Sends a first assessment within {days} days."));
-    }
-    if let Some(days) = c.disclosure_window_days {
-        out.push(format!(
-            "Discloses publicly within {days} days of your report."
-        ));
-    }
-    out.extend(
-        c.safe_harbor
-            .iter()
-            .map(|text| format!("Safe harbor: {text}")),
-    );
-    out.extend(c.credit.iter().map(|text| format!("Credit: {text}")));
-    out.extend(c.bounty.iter().map(|text| format!("Bounty: {text}")));
+    out.extend(c.acknowledge_within_hours.map(t.acknowledge_within));
+    out.extend(c.assessment_within_days.map(t.assessment_within));
+    out.extend(c.disclosure_window_days.map(t.disclosure_within));
+    out.extend(c.safe_harbor.as_deref().map(t.safe_harbor));
+    out.extend(c.credit.as_deref().map(t.credit));
+    out.extend(c.bounty.as_deref().map(t.bounty));
     match c.anonymous_reports {
-        Some(true) => out.push("Anonymous reports are accepted.".to_owned()),
-        Some(false) => out.push("Anonymous reports are not accepted: say who you are.".to_owned()),
+        Some(true) => out.push(t.anonymous_accepted.to_owned()),
+        Some(false) => out.push(t.anonymous_refused.to_owned()),
         None => {}
     }
     out

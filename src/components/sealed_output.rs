@@ -7,6 +7,7 @@ use sealpost_core::policy::document::human_size;
 use crate::{
     browser,
     components::{channel_list::ChannelList, copy_button::CopyButton},
+    i18n::use_texts,
     state::use_report_state,
 };
 
@@ -18,7 +19,9 @@ pub fn SealedOutput(
     heading: NodeRef<html::H2>,
 ) -> impl IntoView {
     let state = use_report_state();
-    let status = RwSignal::new(String::new());
+    let t = use_texts();
+    // The last download: the file's name, or why it failed (worded when shown).
+    let downloaded = RwSignal::new(None::<Result<&'static str, String>>);
     let armored = Memo::new(move |_| {
         state
             .sealed
@@ -37,11 +40,11 @@ pub fn SealedOutput(
                 let before = s.info.plaintext_bytes;
                 let after = u64::from(s.bytes.length());
                 view! {
-                    {format!("Report {} · {} · ", s.info.report_id, s.info.cipher)}
+                    {(t().send.report_and_cipher)(&s.info.report_id, &s.info.cipher)}
                     <span class="size-before" data-bytes=before.to_string()>{human_size(before)}</span>
-                    " before encryption, "
+                    {t().send.size_before}
                     <span class="size-after" data-bytes=after.to_string()>{human_size(after)}</span>
-                    " after."
+                    {t().send.size_after}
                 }
             })
         })
@@ -53,35 +56,44 @@ pub fn SealedOutput(
         else {
             return;
         };
-        status.set(match browser::download_bytes(name, MIME_TYPE, &bytes) {
-            Ok(()) => format!("Downloaded {name}."),
-            Err(reason) => format!("Could not download ({reason}). Copy the text instead."),
-        });
+        downloaded.set(Some(
+            browser::download_bytes(name, MIME_TYPE, &bytes).map(|()| name),
+        ));
     });
+    let status = move || match downloaded.get() {
+        None => String::new(),
+        Some(Ok(name)) => (t().send.downloaded)(name),
+        Some(Err(reason)) => (t().send.download_failed)(&reason),
+    };
 
     view! {
         <section class="sealed" aria-labelledby="sealed-heading" hidden=move || !is_sealed()>
-            <h2 id="sealed-heading" tabindex="-1" node_ref=heading>"Your encrypted report"</h2>
-            <p>"Only the project's keys can read this. Nothing has been sent yet."</p>
+            <h2 id="sealed-heading" tabindex="-1" node_ref=heading>{move || t().send.sealed_heading}</h2>
+            <p>{move || t().send.sealed_intro}</p>
             <p class="hint">{details}</p>
             <p class="warning" role="status" hidden=move || !state.sealed_is_stale()>
-                "You changed the report after encrypting it. Press “Encrypt report” again to include your changes."
+                {move || t().send.stale}
             </p>
             <div hidden=move || armored.read().is_none()>
-                <label for="ciphertext">"Encrypted report (OpenPGP)"</label>
+                <label for="ciphertext">{move || t().send.ciphertext_label}</label>
                 <textarea id="ciphertext" class="ciphertext" readonly rows="12" prop:value=move || armored.get().unwrap_or_default()></textarea>
             </div>
             <p hidden=move || !is_sealed() || armored.read().is_some()>
-                "Your attachments make this report large, so it was encrypted as a binary file. "
-                "Download it and send the file by one of the ways below."
+                {move || t().send.binary_note}
             </p>
             <div class="actions">
                 <span hidden=move || armored.read().is_none()>
-                    <CopyButton label="Copy to clipboard".into() text=armored.into() what="the encrypted report" />
+                    <CopyButton
+                        label=Signal::derive(move || t().send.copy_to_clipboard.to_owned())
+                        text=armored.into()
+                        copied=|t| t.send.copied_encrypted
+                    />
                 </span>
-                <button type="button" on:click=move |_| download.run(())>"Download " {file_name}</button>
+                <button type="button" on:click=move |_| download.run(())>
+                    {move || (t().send.download_file)(file_name())}
+                </button>
             </div>
-            <p role="status" class="status">{move || status.get()}</p>
+            <p role="status" class="status">{status}</p>
             <ChannelList armored=armored download=download />
         </section>
     }

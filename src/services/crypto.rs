@@ -10,6 +10,7 @@ use futures::channel::oneshot;
 use js_sys::{Array, Object, Reflect, Uint8Array};
 use sealpost_core::{
     draft::DraftError,
+    i18n::{Lang, Texts},
     protocol::{
         AcceptRequest, AcceptResponse, DraftOpenRequest, DraftOpenResponse, DraftSealRequest,
         DraftSealResponse, ReplyKeyRequest, ReplyKeyResponse, SealRequest, SealResponse,
@@ -21,6 +22,19 @@ use wasm_bindgen::{prelude::*, JsCast};
 use web_sys::{File, MessageEvent, Worker};
 
 use crate::browser::describe;
+
+/// The texts of the page's language, as `<html lang>` says it now (the page keeps it in step).
+/// The worker's failures arise outside the page's reactive tree and travel as text with the
+/// worker's own answers, so they are worded in the language of the moment they happen.
+fn texts() -> &'static Texts {
+    web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.document_element())
+        .and_then(|root| root.get_attribute("lang"))
+        .and_then(|tag| Lang::from_tag(&tag))
+        .unwrap_or(Lang::En)
+        .texts()
+}
 
 pub type LocalFuture<T> = Pin<Box<dyn Future<Output = T>>>;
 
@@ -104,8 +118,8 @@ impl WorkerCrypto {
                     .dyn_ref::<web_sys::ErrorEvent>()
                     .map(|e| e.message())
                     .filter(|m| !m.is_empty())
-                    .unwrap_or_else(|| "it could not be loaded".into());
-                fail_all(&shared, format!("The encryption worker stopped: {detail}. Reload the page to try again; what you typed is still here."));
+                    .unwrap_or_else(|| texts().send.worker_not_loaded.into());
+                fail_all(&shared, (texts().send.worker_stopped)(&detail));
             })
         };
         // The worker's code is fetched (integrity-checked) or unpacked first, so it starts in
@@ -124,10 +138,7 @@ impl WorkerCrypto {
                         started.set_onerror(Some(handlers.1.unchecked_ref()));
                         *worker.borrow_mut() = Some(started);
                     }
-                    Err(reason) => fail_all(
-                        &shared,
-                        format!("the browser would not start the encryption worker: {reason}"),
-                    ),
+                    Err(reason) => fail_all(&shared, (texts().send.worker_refused)(&reason)),
                 }
             });
         }
@@ -153,7 +164,7 @@ impl WorkerCrypto {
             let worker = worker
                 .borrow()
                 .clone()
-                .ok_or("the encryption worker did not start")?;
+                .ok_or(texts().send.worker_not_started)?;
             let (reply, receive) = oneshot::channel();
             let id = {
                 let mut shared = shared.borrow_mut();
@@ -171,12 +182,12 @@ impl WorkerCrypto {
                 list.push(&file);
             }
             set(&message, "files", &list);
-            worker.post_message(&message).map_err(|err| {
-                format!("could not reach the encryption worker: {}", describe(&err))
-            })?;
+            worker
+                .post_message(&message)
+                .map_err(|err| (texts().send.worker_unreachable)(&describe(&err)))?;
             receive
                 .await
-                .map_err(|_| "The encryption worker stopped before answering. Reload the page to try again; what you typed is still here.".to_owned())
+                .map_err(|_| texts().send.worker_silent.to_owned())
         })
     }
 }
@@ -206,9 +217,7 @@ impl WorkerCrypto {
                 return unreachable(reason);
             }
             serde_json::from_str::<T>(&reply.json).unwrap_or_else(|err| {
-                unreachable(format!(
-                    "unreadable answer from the encryption worker: {err}"
-                ))
+                unreachable((texts().send.worker_unreadable)(&err.to_string()))
             })
         })
     }
@@ -221,8 +230,8 @@ impl CryptoBackend for WorkerCrypto {
         Box::pin(async move {
             let reply = reply.await.map_err(|reason| vec![page_error(reason)])?;
             serde_json::from_str::<AcceptResponse>(&reply.json).unwrap_or_else(|err| {
-                Err(vec![page_error(format!(
-                    "unreadable answer from the encryption worker: {err}"
+                Err(vec![page_error((texts().send.worker_unreadable)(
+                    &err.to_string(),
                 ))])
             })
         })
@@ -239,9 +248,9 @@ impl CryptoBackend for WorkerCrypto {
         Box::pin(async move {
             let reply = reply.await?;
             let info = serde_json::from_str::<SealResponse>(&reply.json)
-                .map_err(|err| format!("unreadable answer from the encryption worker: {err}"))??;
+                .map_err(|err| (texts().send.worker_unreadable)(&err.to_string()))??;
             if reply.kind != "sealed" {
-                return Err("the encryption worker answered without a message".into());
+                return Err(texts().send.worker_no_message.into());
             }
             Ok(SealedMessage {
                 bytes: reply.message.unchecked_into(),
@@ -281,7 +290,7 @@ async fn ready(shared: &Rc<RefCell<Shared>>) -> Result<(), String> {
     };
     receive
         .await
-        .unwrap_or_else(|_| Err("the encryption worker did not start".into()))
+        .unwrap_or_else(|_| Err(texts().send.worker_not_started.into()))
 }
 
 fn handle_message(shared: &Rc<RefCell<Shared>>, data: &JsValue) {

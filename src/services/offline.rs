@@ -6,6 +6,7 @@
 
 use js_sys::Uint8Array;
 use sealpost_bundle::{Asset, Manifest, Packed, SingleFile, MANIFEST_FILE};
+use sealpost_core::i18n::Texts;
 use wasm_bindgen::{prelude::*, JsCast};
 use wasm_bindgen_futures::JsFuture;
 
@@ -30,11 +31,39 @@ pub fn available() -> bool {
     asset_base().is_some()
 }
 
+/// Why the offline copy could not be made.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum OfflineError {
+    /// This build names no assets to fetch (a development build, or the single file itself).
+    NotBuilt,
+    /// The policy is still loading.
+    NotLoaded,
+    /// An asset could not be fetched or read, or the file not assembled: the browser's or the
+    /// bundler's words (English, with the URL), for someone who can fix the build.
+    Assets(String),
+}
+
+impl From<String> for OfflineError {
+    fn from(detail: String) -> Self {
+        OfflineError::Assets(detail)
+    }
+}
+
+impl OfflineError {
+    pub fn message(&self, texts: &Texts) -> String {
+        let t = texts.send;
+        (t.offline_failed)(match self {
+            OfflineError::NotBuilt => t.offline_not_built,
+            OfflineError::NotLoaded => t.offline_not_loaded,
+            OfflineError::Assets(detail) => detail,
+        })
+    }
+}
+
 /// The offline page: its file name and its HTML.
-pub async fn offline_page() -> Result<(String, String), String> {
-    let base = asset_base().ok_or("this page was not built for offline use")?;
-    let (policy_json, keys) =
-        load_policy::loaded_source().ok_or("the policy has not finished loading")?;
+pub async fn offline_page() -> Result<(String, String), OfflineError> {
+    let base = asset_base().ok_or(OfflineError::NotBuilt)?;
+    let (policy_json, keys) = load_policy::loaded_source().ok_or(OfflineError::NotLoaded)?;
     let manifest_text = text(&fetch(&format!("{base}{MANIFEST_FILE}"), None).await?).await?;
     let manifest: Manifest = serde_json::from_str(&manifest_text)
         .map_err(|err| format!("{MANIFEST_FILE} is unreadable: {err}"))?;

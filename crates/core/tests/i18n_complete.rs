@@ -372,6 +372,7 @@ fn send(c: &Check, t: &SendTexts) {
         worker_not_loaded,
         worker_silent,
         worker_not_started,
+        worker_refused,
         worker_unreachable,
         worker_unreadable,
         worker_no_message,
@@ -443,6 +444,7 @@ fn send(c: &Check, t: &SendTexts) {
         ("offline_saved", offline_saved(S1)),
         ("offline_failed", offline_failed(S1)),
         ("worker_stopped", worker_stopped(S1)),
+        ("worker_refused", worker_refused(S1)),
         ("worker_unreachable", worker_unreachable(S1)),
         ("worker_unreadable", worker_unreadable(S1)),
     ] {

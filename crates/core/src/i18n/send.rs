@@ -91,6 +91,7 @@ pub struct SendTexts {
     pub worker_not_loaded: &'static str,
     pub worker_silent: &'static str,
     pub worker_not_started: &'static str,
+    pub worker_refused: fn(reason: &str) -> String,
     pub worker_unreachable: fn(detail: &str) -> String,
     pub worker_unreadable: fn(detail: &str) -> String,
     pub worker_no_message: &'static str,
@@ -214,6 +215,7 @@ pub static EN: SendTexts = SendTexts {
     worker_silent: "The encryption worker stopped before answering. Reload the page to try \
                     again; what you typed is still here.",
     worker_not_started: "the encryption worker did not start",
+    worker_refused: |reason| format!("the browser would not start the encryption worker: {reason}"),
     worker_unreachable: |detail| format!("could not reach the encryption worker: {detail}"),
     worker_unreadable: |detail| format!("unreadable answer from the encryption worker: {detail}"),
     worker_no_message: "the encryption worker answered without a message",
@@ -356,6 +358,11 @@ pub static DE: SendTexts = SendTexts {
                     antwortete. Laden Sie die Seite neu, um es erneut zu versuchen; was Sie \
                     eingegeben haben, ist noch hier.",
     worker_not_started: "die Verschlüsselung im Hintergrund (Worker) ist nicht gestartet",
+    worker_refused: |reason| {
+        format!(
+            "der Browser hat die Verschlüsselung im Hintergrund (Worker) nicht gestartet: {reason}"
+        )
+    },
     worker_unreachable: |detail| {
         format!("die Verschlüsselung im Hintergrund (Worker) ist nicht erreichbar: {detail}")
     },
