@@ -14,9 +14,9 @@ use std::time::Duration;
 use leptos::{prelude::*, task::spawn_local};
 use sealpost_core::{draft::MIN_PASSPHRASE_CHARS, protocol::DraftOpenRequest};
 
-use crate::components::new_passphrase::NewPassphrase;
+use crate::{components::new_passphrase::NewPassphrase, i18n::use_texts};
 
-pub use keeper::{provide_draft_keeper, DraftKeeper};
+pub use keeper::{provide_draft_keeper, DraftKeeper, DraftStatus};
 
 /// How long after the last change the draft is saved again.
 pub const SAVE_DELAY: Duration = Duration::from_secs(2);
@@ -30,10 +30,10 @@ pub fn DraftPanel() -> impl IntoView {
         keep,
         active,
         status,
-        failed,
         missed_files,
         ..
     } = keeper;
+    let t = use_texts();
     // What is being typed: only in this panel, cleared once used.
     let passphrase = RwSignal::new(String::new());
     let confirm = RwSignal::new(String::new());
@@ -53,18 +53,16 @@ pub fn DraftPanel() -> impl IntoView {
     let passphrase_problem = move || {
         let typed = passphrase.read();
         if typed.chars().count() < MIN_PASSPHRASE_CHARS {
-            Some(format!(
-                "At least {MIN_PASSPHRASE_CHARS} characters; a few unrelated words are best."
-            ))
+            Some(DraftStatus::TooShort)
         } else if *typed != *confirm.read() {
-            Some("Type the same passphrase twice.".to_owned())
+            Some(DraftStatus::Differ)
         } else {
             None
         }
     };
     let start = move |_| {
         if let Some(problem) = passphrase_problem() {
-            keeper.say(problem, true);
+            keeper.say(problem);
             return;
         }
         let chosen = passphrase.get_untracked();
@@ -79,7 +77,7 @@ pub fn DraftPanel() -> impl IntoView {
         };
         let typed = restore_passphrase.get_untracked();
         busy.set(true);
-        keeper.say("Opening your draft…".into(), false);
+        keeper.say(DraftStatus::Opening);
         let crypto = state.crypto.get_value();
         spawn_local(async move {
             let opened = crypto
@@ -93,11 +91,11 @@ pub fn DraftPanel() -> impl IntoView {
                 Ok(draft) => {
                     restore_passphrase.set(String::new());
                     keeper.resume(draft, typed);
-                    keeper.say("Your draft is restored. It stays saved on this device, encrypted, as you continue.".into(), false);
+                    keeper.say(DraftStatus::Restored);
                 }
                 // A wrong passphrase (`DraftError::WrongPassphrase`) says so and deletes
                 // nothing: the researcher can try again.
-                Err(err) => keeper.say(err.to_string(), true),
+                Err(err) => keeper.say(DraftStatus::Draft(err)),
             }
         });
     };
@@ -109,11 +107,11 @@ pub fn DraftPanel() -> impl IntoView {
     let has_stored = move || stored.read().is_some();
     view! {
         <section class="draft panel" aria-labelledby="draft-heading">
-            <h3 id="draft-heading">"Drafts on this device"</h3>
+            <h3 id="draft-heading">{move || t().keep.drafts_heading}</h3>
             <div class="draft__restore" hidden=move || !has_stored()>
-                <p>"A draft of a report for this project is saved on this device, encrypted."</p>
+                <p>{move || t().keep.draft_found}</p>
                 <div class="field">
-                    <label for="draft-restore-passphrase">"Passphrase of the draft"</label>
+                    <label for="draft-restore-passphrase">{move || t().keep.restore_passphrase}</label>
                     <input
                         id="draft-restore-passphrase"
                         type="password"
@@ -124,10 +122,10 @@ pub fn DraftPanel() -> impl IntoView {
                 </div>
                 <div class="actions">
                     <button type="button" class="primary" on:click=restore disabled=move || busy.get()>
-                        "Restore your draft"
+                        {move || t().keep.restore}
                     </button>
                     " "
-                    <button type="button" on:click=discard>"Delete the draft"</button>
+                    <button type="button" on:click=discard>{move || t().keep.delete_draft}</button>
                 </div>
             </div>
             <div class="draft__keep" hidden=has_stored>
@@ -139,30 +137,26 @@ pub fn DraftPanel() -> impl IntoView {
                         prop:checked=move || keep.get()
                         on:change=on_keep
                     />
-                    <label for="draft-keep">"Keep an encrypted draft on this device"</label>
+                    <label for="draft-keep">{move || t().keep.keep_label}</label>
                 </div>
-                <p class="help" id="draft-keep-help">
-                    "Off unless you tick it. What you type is encrypted with a passphrase you choose "
-                    "and saved in this browser, again after each change; unticking deletes it. "
-                    "Attached files are not kept, only their names: attach them again when you come back."
-                </p>
+                <p class="help" id="draft-keep-help">{move || t().keep.keep_help}</p>
                 <div hidden=move || !keep.get() || active.read().is_some()>
                     <NewPassphrase
                         prefix="draft"
-                        label="Passphrase for the draft"
-                        help=format!("At least {MIN_PASSPHRASE_CHARS} characters. Without it the draft cannot be opened; sealpost cannot recover it.")
+                        label=Signal::derive(move || t().keep.draft_passphrase)
+                        help=Signal::derive(move || (t().keep.draft_passphrase_help)(MIN_PASSPHRASE_CHARS))
                         passphrase=passphrase
                         confirm=confirm
                     />
-                    <button type="button" on:click=start>"Keep the draft"</button>
+                    <button type="button" on:click=start>{move || t().keep.keep_button}</button>
                 </div>
             </div>
             <p class="hint" hidden=move || missed_files.read().is_empty()>
-                "Files are not kept with a draft. Attach these again: "
+                {move || t().keep.attach_again}
                 {move || missed_files.get().join(", ")}
             </p>
-            <p role="status" class="status" class:error=move || failed.get()>
-                {move || status.get()}
+            <p role="status" class="status" class:error=move || status.read().is_error()>
+                {move || status.read().message(t())}
             </p>
         </section>
     }

@@ -4,18 +4,22 @@
 
 use leptos::prelude::*;
 
+use crate::i18n::use_texts;
+
 #[component]
 pub fn NewPassphrase(
     /// Names the controls: `draft` gives `draft-passphrase`, `draft-passphrase-confirm`, …
     prefix: &'static str,
-    label: &'static str,
-    help: String,
+    /// The label and help, in the page's language.
+    label: Signal<&'static str>,
+    help: Signal<String>,
     /// Marks the passphrase optional (with this text), or leaves it unmarked.
     #[prop(optional)]
-    optional: Option<&'static str>,
+    optional: Option<Signal<&'static str>>,
     passphrase: RwSignal<String>,
     confirm: RwSignal<String>,
 ) -> impl IntoView {
+    let t = use_texts();
     let id = format!("{prefix}-passphrase");
     let help_id = format!("{id}-help");
     let confirm_id = format!("{id}-confirm");
@@ -27,7 +31,7 @@ pub fn NewPassphrase(
     view! {
         <div class="field">
             <label for=id.clone()>{label}</label>
-            {optional.map(|text| view! { <span class="optional">{format!(" ({text})")}</span> })}
+            {optional.map(|text| view! { <span class="optional">" (" {text} ")"</span> })}
             <p class="help" id=help_id.clone()>{help}</p>
             <input
                 id=id
@@ -39,7 +43,7 @@ pub fn NewPassphrase(
             />
         </div>
         <div class="field">
-            <label for=confirm_id.clone()>"The same passphrase again"</label>
+            <label for=confirm_id.clone()>{move || t().keep.same_again}</label>
             <input
                 id=confirm_id
                 type="password"
@@ -50,7 +54,7 @@ pub fn NewPassphrase(
                 on:input=move |ev| confirm.set(event_target_value(&ev))
             />
             <p class="error" id=mismatch_id hidden=move || !mismatch()>
-                "The two passphrases differ."
+                {move || t().keep.passphrases_differ}
             </p>
         </div>
     }

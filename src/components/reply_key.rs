@@ -5,12 +5,53 @@
 
 use leptos::{prelude::*, task::spawn_local};
 use sealpost_core::{
+    i18n::Texts,
     policy::Builtin,
     protocol::ReplyKeyRequest,
     reply_key::{ReplyKeyPair, MEDIA_TYPE},
 };
 
-use crate::{browser, components::new_passphrase::NewPassphrase, state::use_report_state};
+use crate::{
+    browser, components::new_passphrase::NewPassphrase, i18n::use_texts, state::use_report_state,
+};
+
+/// What the panel says under itself; worded when shown, so it follows the page's language.
+#[derive(Clone, PartialEq)]
+enum Status {
+    Quiet,
+    Differ,
+    Making,
+    Made,
+    /// The secret key's file name.
+    Downloaded(String),
+    DownloadFailed(String),
+    Removed,
+    /// The worker could not make the key: its reason.
+    Failed(String),
+}
+
+impl Status {
+    fn message(&self, texts: &Texts) -> String {
+        let t = texts.keep;
+        match self {
+            Status::Quiet => String::new(),
+            Status::Differ => t.reply_differ.to_owned(),
+            Status::Making => t.making.to_owned(),
+            Status::Made => t.made.to_owned(),
+            Status::Downloaded(file) => (t.secret_downloaded)(file),
+            Status::DownloadFailed(reason) => (t.secret_download_failed)(reason),
+            Status::Removed => t.reply_removed.to_owned(),
+            Status::Failed(reason) => reason.clone(),
+        }
+    }
+
+    fn is_error(&self) -> bool {
+        matches!(
+            self,
+            Status::Differ | Status::DownloadFailed(_) | Status::Failed(_)
+        )
+    }
+}
 
 /// The key pair made in this page, held in memory only (never stored) until removed or the
 /// page is closed: provided by the page so that the panel, shown in one step of the form,
@@ -26,28 +67,22 @@ pub fn provide_reply_key_holder() {
 #[component]
 pub fn ReplyKeyPanel() -> impl IntoView {
     let state = use_report_state();
+    let t = use_texts();
     let passphrase = RwSignal::new(String::new());
     let confirm = RwSignal::new(String::new());
     // Without the page's holder, the pair lives as long as this panel.
     let pair = use_context::<ReplyKeyHolder>()
         .map_or_else(|| RwSignal::new(None::<ReplyKeyPair>), |holder| holder.0);
     let busy = RwSignal::new(false);
-    let status = RwSignal::new(String::new());
-    let failed = RwSignal::new(false);
-    let say = move |message: String, is_error: bool| {
-        status.set(message);
-        failed.set(is_error);
-    };
+    let status = RwSignal::new(Status::Quiet);
+    let say = move |said: Status| status.set(said);
     let make = move |_| {
         if busy.get_untracked() {
             return;
         }
         let typed = passphrase.get_untracked();
         if typed != confirm.get_untracked() {
-            say(
-                "The two passphrases differ. Type the same one twice, or leave both empty.".into(),
-                true,
-            );
+            say(Status::Differ);
             return;
         }
         let (name, contact) = typed_identity(&state);
@@ -58,20 +93,17 @@ pub fn ReplyKeyPanel() -> impl IntoView {
             now_ms: js_sys::Date::now(),
         };
         busy.set(true);
-        say("Making your key…".into(), false);
+        say(Status::Making);
         let crypto = state.crypto.get_value();
         spawn_local(async move {
             match crypto.make_reply_key(request).await {
                 Ok(made) => {
-                    say(
-                        "Your key is made. Download the secret key now: it is the only way to read the project's reply, and this page does not keep it.".into(),
-                        false,
-                    );
+                    say(Status::Made);
                     pair.set(Some(made));
                     passphrase.set(String::new());
                     confirm.set(String::new());
                 }
-                Err(reason) => say(reason, true),
+                Err(reason) => say(Status::Failed(reason)),
             }
             busy.set(false);
         });
@@ -84,26 +116,19 @@ pub fn ReplyKeyPanel() -> impl IntoView {
         let file = made.secret_file_name();
         match browser::download_text(&file, MEDIA_TYPE, &made.secret_armored) {
             Ok(()) => {
-                state.reply_public_key.set(Some(made.public_armored.clone()));
-                say(
-                    format!("Downloaded {file}. Keep it safe. Your report will carry the public key, so the project can reply encrypted to it."),
-                    false,
-                );
+                state
+                    .reply_public_key
+                    .set(Some(made.public_armored.clone()));
+                say(Status::Downloaded(file));
             }
-            Err(reason) => say(
-                format!("Could not download the secret key ({reason}). The key was not added to your report."),
-                true,
-            ),
+            Err(reason) => say(Status::DownloadFailed(reason)),
         }
     };
 
     let remove = move |_| {
         pair.set(None);
         state.reply_public_key.set(None);
-        say(
-            "The reply key was removed; your report will not carry one.".into(),
-            false,
-        );
+        say(Status::Removed);
     };
 
     let fingerprint = move || pair.with(|p| p.as_ref().map(ReplyKeyPair::fingerprint_grouped));
@@ -111,48 +136,44 @@ pub fn ReplyKeyPanel() -> impl IntoView {
 
     view! {
         <section class="reply-key panel" aria-labelledby="reply-key-heading">
-            <h3 id="reply-key-heading">"A key for the project's reply (optional)"</h3>
+            <h3 id="reply-key-heading">{move || t().keep.reply_heading}</h3>
             <p>
-                "The project can answer you encrypted if your report carries a public key of yours. "
-                "You can make one here: it is made in this page, the secret half is downloaded to "
-                "your device and never sent or stored, and only the public half goes into the report. "
-                "Open the project's answer with the secret key (for example with GnuPG: "
-                <code>"gpg --import"</code>" the file, then "<code>"gpg --decrypt"</code>")."
+                {move || t().keep.reply_intro.0}
+                <code>"gpg --import"</code>
+                {move || t().keep.reply_intro.1}
+                <code>"gpg --decrypt"</code>
+                {move || t().keep.reply_intro.2}
             </p>
             <div hidden=move || pair.read().is_some()>
                 <NewPassphrase
                     prefix="reply"
-                    label="Passphrase for the secret key"
-                    help="Protects the downloaded secret key. sealpost cannot recover it.".to_owned()
-                    optional="optional, recommended"
+                    label=Signal::derive(move || t().keep.reply_passphrase)
+                    help=Signal::derive(move || t().keep.reply_passphrase_help.to_owned())
+                    optional=Signal::derive(move || t().keep.optional_recommended)
                     passphrase=passphrase
                     confirm=confirm
                 />
                 <button type="button" on:click=make disabled=move || busy.get()>
-                    "Make a reply key"
+                    {move || t().keep.make_key}
                 </button>
             </div>
             <div hidden=move || pair.read().is_none()>
                 <p>
-                    "Fingerprint: "
+                    {move || t().keep.fingerprint}
                     <span class="fingerprint reply-key__fingerprint">{fingerprint}</span>
                 </p>
-                <p class="hint" hidden=added>
-                    "The key is added to your report once you have downloaded the secret key."
-                </p>
-                <p class="hint" hidden=move || !added()>
-                    "Added to your report: the project will see this fingerprint."
-                </p>
+                <p class="hint" hidden=added>{move || t().keep.added_after_download}</p>
+                <p class="hint" hidden=move || !added()>{move || t().keep.added}</p>
                 <div class="actions">
                     <button type="button" class="primary" on:click=download>
-                        "Download your secret key"
+                        {move || t().keep.download_secret}
                     </button>
                     " "
-                    <button type="button" on:click=remove>"Remove"</button>
+                    <button type="button" on:click=remove>{move || t().form.remove}</button>
                 </div>
             </div>
-            <p role="status" class="status" class:error=move || failed.get()>
-                {move || status.get()}
+            <p role="status" class="status" class:error=move || status.read().is_error()>
+                {move || status.read().message(t())}
             </p>
         </section>
     }

@@ -4,9 +4,12 @@
 //! Only ever written with an encrypted draft: [`save`] refuses anything that is not an armored
 //! OpenPGP message, so no caller can store plaintext by mistake. Storage can be missing or
 //! refused (private browsing, blocked site data, a page opened from a file, a full quota); each
-//! case gets a message saying so, and the report stays on the page.
+//! case gets a message saying so (in the page's language: [`StoreError::message`]), and the
+//! report stays on the page.
 
 use std::fmt;
+
+use sealpost_core::i18n::Texts;
 
 use crate::browser::describe;
 
@@ -24,24 +27,21 @@ pub enum StoreError {
     NotEncrypted,
 }
 
+impl StoreError {
+    /// The message for the researcher, in `texts`' language.
+    pub fn message(&self, texts: &Texts) -> String {
+        let t = texts.keep;
+        match self {
+            StoreError::Unavailable => t.storage_unavailable.to_owned(),
+            StoreError::Refused(reason) => (t.storage_refused)(reason),
+            StoreError::NotEncrypted => t.storage_not_encrypted.to_owned(),
+        }
+    }
+}
+
 impl fmt::Display for StoreError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self {
-            StoreError::Unavailable => f.write_str(
-                "This browser does not let the page keep anything on this device (private \
-                 browsing, blocked site data, or a page opened from a file), so no draft can be \
-                 kept. Your report stays here while this page is open.",
-            ),
-            StoreError::Refused(reason) => write!(
-                f,
-                "The browser refused to keep the draft ({reason}). Your report stays here while \
-                 this page is open."
-            ),
-            StoreError::NotEncrypted => f.write_str(
-                "The draft was not encrypted, so it was not kept. Nothing was written to this \
-                 device.",
-            ),
-        }
+        f.write_str(&self.message(&sealpost_core::i18n::EN))
     }
 }
 

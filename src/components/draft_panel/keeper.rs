@@ -5,15 +5,63 @@
 
 use leptos::{prelude::*, task::spawn_local};
 use sealpost_core::{
-    draft::{self, Draft},
+    draft::{self, Draft, DraftError, MIN_PASSPHRASE_CHARS},
+    i18n::Texts,
     protocol::DraftSealRequest,
 };
 
 use super::SAVE_DELAY;
 use crate::{
-    services::draft_store,
+    services::draft_store::{self, StoreError},
     state::{use_report_state, ReportState},
 };
+
+/// What the draft panel says under itself. Kept as data and worded when shown, so switching
+/// the page's language re-words it.
+#[derive(Debug, Clone, PartialEq)]
+pub enum DraftStatus {
+    Quiet,
+    Opening,
+    Restored,
+    Saving,
+    /// Saved at this time of day.
+    Saved(String),
+    Deleted,
+    /// The chosen passphrase is shorter than [`MIN_PASSPHRASE_CHARS`].
+    TooShort,
+    /// The passphrase and its confirmation differ.
+    Differ,
+    Store(StoreError),
+    Draft(DraftError),
+}
+
+impl DraftStatus {
+    pub fn message(&self, texts: &Texts) -> String {
+        let t = texts.keep;
+        match self {
+            DraftStatus::Quiet => String::new(),
+            DraftStatus::Opening => t.opening.to_owned(),
+            DraftStatus::Restored => t.restored.to_owned(),
+            DraftStatus::Saving => t.saving.to_owned(),
+            DraftStatus::Saved(time) => (t.saved_at)(time),
+            DraftStatus::Deleted => t.deleted.to_owned(),
+            DraftStatus::TooShort => (t.passphrase_too_short)(MIN_PASSPHRASE_CHARS),
+            DraftStatus::Differ => t.type_twice.to_owned(),
+            DraftStatus::Store(problem) => problem.message(texts),
+            DraftStatus::Draft(problem) => problem.message(texts),
+        }
+    }
+
+    pub fn is_error(&self) -> bool {
+        matches!(
+            self,
+            DraftStatus::TooShort
+                | DraftStatus::Differ
+                | DraftStatus::Store(_)
+                | DraftStatus::Draft(_)
+        )
+    }
+}
 
 #[derive(Clone, Copy)]
 pub struct DraftKeeper {
@@ -26,8 +74,7 @@ pub struct DraftKeeper {
     pub(super) keep: RwSignal<bool>,
     /// The passphrase drafts are saved with, once chosen. Only in this page's memory.
     pub(super) active: RwSignal<Option<String>>,
-    pub(super) status: RwSignal<String>,
-    pub(super) failed: RwSignal<bool>,
+    pub(super) status: RwSignal<DraftStatus>,
     /// The files a restored draft had attached (not kept: to attach again).
     pub(super) missed_files: RwSignal<Vec<String>>,
     /// Bumped by every change: only the last change of a burst saves (the debounce).
@@ -60,8 +107,7 @@ impl DraftKeeper {
             stored: RwSignal::new(None),
             keep: RwSignal::new(false),
             active: RwSignal::new(None),
-            status: RwSignal::new(String::new()),
-            failed: RwSignal::new(false),
+            status: RwSignal::new(DraftStatus::Quiet),
             missed_files: RwSignal::new(Vec::new()),
             generation: StoredValue::new(0),
             epoch: StoredValue::new(0),
@@ -69,7 +115,7 @@ impl DraftKeeper {
         };
         match draft_store::load(&keeper.key.get_value()) {
             Ok(found) => keeper.stored.set(found),
-            Err(problem) => keeper.say(problem.to_string(), true),
+            Err(problem) => keeper.say(DraftStatus::Store(problem)),
         }
         // Syncing with the outside world (storage), which is what effects are for: every
         // change to the report or the attachment list, while a passphrase is active, saves
@@ -94,14 +140,13 @@ impl DraftKeeper {
         keeper
     }
 
-    pub(super) fn say(&self, message: String, is_error: bool) {
-        self.status.set(message);
-        self.failed.set(is_error);
+    pub(super) fn say(&self, status: DraftStatus) {
+        self.status.set(status);
     }
 
     /// Starts keeping drafts with `passphrase`, saving at once.
     pub(super) fn start(self, passphrase: String) {
-        self.say("Saving the draft…".into(), false);
+        self.say(DraftStatus::Saving);
         // Setting `active` runs the effect, which would save only after the usual pause; save
         // at once, so the researcher sees it happen (the effect's save then finds it done).
         self.active.set(Some(passphrase.clone()));
@@ -133,9 +178,9 @@ impl DraftKeeper {
         match draft_store::delete(&self.key.get_value()) {
             Ok(()) => {
                 self.stored.set(None);
-                self.say("The draft was deleted from this device.".into(), false);
+                self.say(DraftStatus::Deleted);
             }
-            Err(problem) => self.say(problem.to_string(), true),
+            Err(problem) => self.say(DraftStatus::Store(problem)),
         }
     }
 
@@ -162,18 +207,15 @@ impl DraftKeeper {
             {
                 return;
             }
-            let saved = sealed.map_err(|err| err.to_string()).and_then(|armored| {
-                draft_store::save(&self.key.get_value(), &armored).map_err(|err| err.to_string())
+            let saved = sealed.map_err(DraftStatus::Draft).and_then(|armored| {
+                draft_store::save(&self.key.get_value(), &armored).map_err(DraftStatus::Store)
             });
             match saved {
                 Ok(()) => {
                     self.last_saved.set_value(Some(draft));
-                    self.say(
-                        format!("Draft saved on this device, encrypted, at {}.", clock()),
-                        false,
-                    );
+                    self.say(DraftStatus::Saved(clock()));
                 }
-                Err(reason) => self.say(reason, true),
+                Err(problem) => self.say(problem),
             }
         });
     }
