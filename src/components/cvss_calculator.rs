@@ -4,6 +4,9 @@
 //! The report keeps the vector text (partial while base metrics are missing; validation names
 //! the missing ones). The picks shown are derived from that text, so the radios, the box and a
 //! restored draft can never disagree; a text that does not parse keeps the last picks shown.
+//!
+//! The frame (status, headings, placeholder) follows the page's language; the metrics' names,
+//! values and help are FIRST's English terms, the ones vectors and advisories are read with.
 
 use leptos::prelude::*;
 use sealpost_core::{
@@ -12,7 +15,7 @@ use sealpost_core::{
     FieldDef, Value,
 };
 
-use crate::{components::field_input::Aria, state::use_report_state};
+use crate::{components::field_input::Aria, i18n::use_texts, state::use_report_state};
 
 #[component]
 pub fn CvssCalculator(
@@ -24,6 +27,7 @@ pub fn CvssCalculator(
     aria: Aria,
 ) -> impl IntoView {
     let state = use_report_state();
+    let t = use_texts();
     let id = field.id.clone();
     let text = {
         let id = id.clone();
@@ -82,25 +86,23 @@ pub fn CvssCalculator(
         }
     };
     let status = move || {
+        let t = t().widgets;
         if paste_error.with(Option::is_some) {
-            return "No score: correct the vector above, or choose below (these are your last \
-                    valid choices)."
-                .to_owned();
+            return t.cvss_invalid.to_owned();
         }
         picks.with(|picks| match picks.score() {
-            Some(score) => format!("Score {score}"),
+            Some(score) => {
+                let shown =
+                    (t.cvss_score)(&format!("{:.1}", score.value), t.cvss_rating(score.rating));
+                match score.nomenclature {
+                    Some(nomenclature) => format!("{shown} {nomenclature}"),
+                    None => shown,
+                }
+            }
             None => {
                 let missing = picks.missing();
                 let names: Vec<&str> = missing.iter().map(|m| m.name).collect();
-                format!(
-                    "No score yet: choose {} ({}).",
-                    if missing.len() == 1 {
-                        "one more base metric".to_owned()
-                    } else {
-                        format!("{} more base metrics", missing.len())
-                    },
-                    names.join(", ")
-                )
+                (t.cvss_missing)(missing.len(), &names.join(", "))
             }
         })
     };
@@ -121,7 +123,7 @@ pub fn CvssCalculator(
                 .collect();
             view! {
                 <fieldset class="cvss__group">
-                    <legend>{group.label()} " metrics"</legend>
+                    <legend>{move || t().widgets.cvss_group(group)}</legend>
                     {fieldsets}
                 </fieldset>
             }
@@ -143,7 +145,7 @@ pub fn CvssCalculator(
                 autocomplete="off"
                 spellcheck="false"
                 required=field.required
-                placeholder=format!("{}AV:N/… (paste a vector, or choose below)", version.prefix())
+                placeholder=move || (t().widgets.cvss_placeholder)(version.prefix())
                 aria-invalid=invalid
                 aria-describedby=described_by
                 prop:value=move || text.get()
@@ -156,11 +158,11 @@ pub fn CvssCalculator(
                 {status}
             </p>
             <p class="cvss__vector">
-                "Vector: " <code>{move || picks.with(Picks::vector)}</code>
+                {move || t().widgets.cvss_vector} <code>{move || picks.with(Picks::vector)}</code>
             </p>
             {base}
             <details class="cvss__more">
-                <summary>"More metrics (optional)"</summary>
+                <summary>{move || t().widgets.cvss_more}</summary>
                 {optional_groups}
             </details>
         </div>

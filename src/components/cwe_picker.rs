@@ -3,7 +3,8 @@
 //! A native `<input list>` with a `<datalist>` of the bundled catalogue is searchable by number
 //! and by words in every browser and needs no script for the keyboard. Because browsers match
 //! datalists differently (Chromium matches anywhere, Safari only prefixes), the core's own
-//! search also offers its five best matches as buttons under the box.
+//! search also offers its five best matches as buttons under the box. The catalogue's names are
+//! MITRE's English ones, as CWE ids are quoted; the words around them follow the page's language.
 
 use leptos::prelude::*;
 use sealpost_core::{
@@ -11,7 +12,7 @@ use sealpost_core::{
     FieldDef, Value,
 };
 
-use crate::{components::field_input::Aria, state::use_report_state};
+use crate::{components::field_input::Aria, i18n::use_texts, state::use_report_state};
 
 /// Suggestions shown under the box for a description in words.
 const SUGGESTIONS: usize = 5;
@@ -24,6 +25,7 @@ pub fn CwePicker(
     aria: Aria,
 ) -> impl IntoView {
     let state = use_report_state();
+    let t = use_texts();
     let id = field.id.clone();
     let list_id = format!("{id}-cwe-list");
     let match_id = format!("{id}-cwe-match");
@@ -42,7 +44,7 @@ pub fn CwePicker(
         choice.with(|choice| match choice {
             Some(known @ CweChoice::Known(_)) => match known.entry() {
                 Some(entry) => entry.label(),
-                None => format!("{known}: not in the bundled list; it will be sent as written."),
+                None => (t().widgets.cwe_not_listed)(&known.to_string()),
             },
             _ => String::new(),
         })
@@ -59,9 +61,7 @@ pub fn CwePicker(
             if found.is_empty() {
                 return Some(
                     view! {
-                        <p class="hint">
-                            "No listed weakness matches; your description will be sent as written."
-                        </p>
+                        <p class="hint">{move || t().widgets.cwe_no_match}</p>
                     }
                     .into_any(),
                 );
@@ -84,7 +84,7 @@ pub fn CwePicker(
             Some(
                 view! {
                     <div class="cwe__suggestions">
-                        <p class="hint">"Matching weaknesses (choose one, or keep your words):"</p>
+                        <p class="hint">{move || t().widgets.cwe_matching}</p>
                         <ul class="plain">{buttons}</ul>
                     </div>
                 }
@@ -112,7 +112,10 @@ pub fn CwePicker(
             list=list_id.clone()
             autocomplete="off"
             required=field.required
-            placeholder=field.placeholder.clone().unwrap_or_else(|| "CWE-79, or describe it".into())
+            placeholder={
+                let placeholder = field.placeholder.clone();
+                move || placeholder.clone().unwrap_or_else(|| t().widgets.cwe_placeholder.into())
+            }
             aria-invalid=aria.invalid
             aria-describedby=described_by
             prop:value=move || text.get()

@@ -11,7 +11,7 @@ use sealpost_core::{
 };
 use web_sys::HtmlTextAreaElement;
 
-use crate::{components::field_input::Aria, state::use_report_state};
+use crate::{components::field_input::Aria, i18n::use_texts, state::use_report_state};
 
 #[component]
 pub fn NumberedTextarea(
@@ -21,6 +21,7 @@ pub fn NumberedTextarea(
     aria: Aria,
 ) -> impl IntoView {
     let state = use_report_state();
+    let t = use_texts();
     let id = field.id.clone();
     let count_id = format!("{id}-steps");
     let text = {
@@ -63,9 +64,9 @@ pub fn NumberedTextarea(
         }
     };
     let count = move || match text.with(|text| count_steps(text)) {
-        0 => "Number each step: Enter after “1. …” starts the next number.".to_owned(),
-        1 => "1 step. Enter after a numbered line starts the next number.".to_owned(),
-        n => format!("{n} steps. Enter on an empty number ends the list."),
+        0 => t().widgets.steps_none.to_owned(),
+        1 => t().widgets.steps_one.to_owned(),
+        n => (t().widgets.steps_many)(n),
     };
     let described_by = {
         let count_id = count_id.clone();

@@ -6,11 +6,12 @@
 
 use leptos::prelude::*;
 use sealpost_core::{
+    i18n::Texts,
     report::version_ranges::{format_rows, rows_from_text, RangeRow, RangesError},
     FieldDef, Problem, Value,
 };
 
-use crate::{components::field_input::Aria, state::use_report_state};
+use crate::{components::field_input::Aria, i18n::use_texts, state::use_report_state};
 
 /// The three boxes of a row.
 #[derive(Clone, Copy, PartialEq, Eq)]
@@ -23,11 +24,12 @@ enum Part {
 impl Part {
     const ALL: [Part; 3] = [Part::Introduced, Part::Fixed, Part::LastAffected];
 
-    fn label(self) -> &'static str {
+    fn label(self, texts: &Texts) -> &'static str {
+        let t = texts.widgets;
         match self {
-            Part::Introduced => "Introduced in",
-            Part::Fixed => "Fixed in",
-            Part::LastAffected => "Last affected",
+            Part::Introduced => t.introduced,
+            Part::Fixed => t.fixed,
+            Part::LastAffected => t.last_affected,
         }
     }
 
@@ -69,6 +71,7 @@ pub fn VersionRanges(
     help: Option<AnyView>,
 ) -> impl IntoView {
     let state = use_report_state();
+    let t = use_texts();
     let id = field.id.clone();
     let stored = state.report.with_untracked(|r| r.text(&id).to_owned());
     let loaded = rows_from_text(&stored);
@@ -127,8 +130,8 @@ pub fn VersionRanges(
                     view! {
                         <div class="ranges__box">
                             <label for=box_id.clone()>
-                                {part.label()}
-                                <span class="visually-hidden">" (range " {number} ")"</span>
+                                {move || part.label(t())}
+                                <span class="visually-hidden">{move || (t().widgets.range_number)(number)}</span>
                             </label>
                             <input
                                 type="text"
@@ -177,8 +180,7 @@ pub fn VersionRanges(
                         hidden=move || count.get() < 2
                         on:click=remove
                     >
-                        "Remove range "
-                        {number}
+                        {move || (t().widgets.remove_range)(number)}
                     </button>
                 </li>
             }
@@ -198,24 +200,19 @@ pub fn VersionRanges(
         <fieldset class="ranges" id=format!("{id}-ranges")>
             <legend>{field.label.clone()} {optional}</legend>
             {help}
-            <p class="hint" id=hint_id>
-                "One row per range. “Fixed in” is the first version without the flaw; use “Last \
-                 affected” instead when there is no fix yet. Leave “Introduced in” empty if every \
-                 earlier version is affected."
-            </p>
+            <p class="hint" id=hint_id>{move || t().widgets.ranges_hint}</p>
             {unreadable
                 .map(|text| {
                     view! {
                         <p class="warning">
-                            "Your earlier answer could not be read as ranges, so it is kept until you \
-                             change a row: “" <bdi>{text}</bdi> "”"
+                            {move || t().widgets.ranges_unreadable.0}
+                            <bdi>{text}</bdi>
+                            {move || t().widgets.ranges_unreadable.1}
                         </p>
                     }
                 })}
             <ol class="plain ranges__rows">{move || (0..count.get()).map(row_view.clone()).collect::<Vec<_>>()}</ol>
-            <button type="button" on:click=add>
-                "Add another range"
-            </button>
+            <button type="button" on:click=add>{move || t().widgets.add_range}</button>
         </fieldset>
     }
 }
