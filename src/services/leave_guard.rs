@@ -1,5 +1,8 @@
 //! Closing or reloading the tab with an unsent report asks first: the report exists only in
 //! this page (plaintext is never stored), so leaving would lose it.
+//!
+//! Current browsers show their own wording for this and ignore the page's; the page's text (in
+//! its language) is still what `returnValue` carries, for the browsers and tools that read it.
 
 use leptos::prelude::*;
 
@@ -10,9 +13,10 @@ pub fn warn_before_leaving(state: ReportState) {
         let typed = state.report.with_untracked(|r| !r.is_empty())
             || state.attachments.with_untracked(|f| !f.is_empty());
         if typed && !state.delivered.get_untracked() {
-            // Browsers show their own wording; setting returnValue is what triggers it.
+            // Setting returnValue is what triggers the browser's question.
             ev.prevent_default();
-            ev.set_return_value("unsent");
+            let warning = state.lang.get_untracked().texts().form.leave_warning;
+            ev.set_return_value(warning);
         }
     });
     on_cleanup(move || handle.remove());
