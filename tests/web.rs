@@ -930,3 +930,116 @@ async fn the_page_keeps_saving_the_draft_while_another_step_is_shown() {
     drop(mounted);
     root.remove();
 }
+
+/// Switches the page's language with its own select, as a person would.
+async fn switch_language(root: &Element, tag: &str) {
+    let select: HtmlSelectElement = find(root, "#language");
+    select.set_value(tag);
+    select
+        .dispatch_event(&web_sys::Event::new("change").unwrap())
+        .unwrap();
+    tick().await;
+    tick().await;
+}
+
+fn text_of(root: &Element, selector: &str) -> String {
+    find::<Element>(root, selector).text_content().unwrap()
+}
+
+#[wasm_bindgen_test]
+async fn switching_to_german_rewords_the_widgets_and_keeps_what_was_typed() {
+    use sealpost_core::i18n::{DE, EN};
+    let json = serde_json::json!({
+        "version": 1,
+        "project": { "name": "Lingua" },
+        "recipients": [{ "key": demo::recipient_key() }],
+        "channels": [{ "type": "github_advisory", "repository": "lingua/lingua" }],
+        "severity": { "mode": "cvss31" },
+        "fields": [
+            { "id": "reproduction_steps", "status": "required" },
+            { "id": "attachments" },
+            { "id": "severity" }
+        ]
+    });
+    let _policy = EmbeddedPolicy::new(&json.to_string());
+    let (root, _mounted) = mount().await;
+    next(&root).await;
+    assert_eq!(step_heading(&root), "How it works and how to reproduce it");
+    let steps = "1. Open the search page\n2. Paste the payload";
+    type_into(&root, "Steps to reproduce", steps);
+    tick().await;
+    assert_eq!(text_of(&root, "label[for='attachments']"), "Attachments");
+    assert_eq!(text_of(&root, ".dropzone__text"), EN.form.drop_files);
+    assert_eq!(
+        text_of(&root, "#reproduction_steps-steps"),
+        "2 steps. Enter on an empty number ends the list."
+    );
+
+    switch_language(&root, "de").await;
+    assert_eq!(
+        step_heading(&root),
+        DE.form.step_heading(sealpost_core::policy::Step::How)
+    );
+    assert_eq!(text_of(&root, "label[for='attachments']"), "Anhänge");
+    assert_eq!(text_of(&root, ".dropzone__text"), DE.form.drop_files);
+    assert_eq!(
+        text_of(&root, "#reproduction_steps-steps"),
+        (DE.widgets.steps_many)(2)
+    );
+    assert!(has_label(&root, "Schritte zum Nachstellen"));
+    let typed: HtmlTextAreaElement = find(&root, "#reproduction_steps");
+    assert_eq!(typed.value(), steps, "the typed steps survive the switch");
+    assert!(button(&root, "Next").is_none());
+
+    button(&root, DE.form.next).expect("Weiter").click();
+    tick().await;
+    tick().await;
+    assert_eq!(step_heading(&root), "Auswirkung und Schweregrad");
+    assert_eq!(text_of(&root, ".cvss__more summary"), DE.widgets.cvss_more);
+    assert!(
+        text_of(&root, ".cvss__vector").starts_with(DE.widgets.cvss_vector),
+        "the vector line is German"
+    );
+    assert!(
+        text_of(&root, "#severity-score").starts_with("Noch kein Wert"),
+        "{}",
+        text_of(&root, "#severity-score")
+    );
+    let vector = "CVSS:3.1/AV:N/AC:L/PR:N/UI:N/S:U/C:H/I:H/A:H";
+    type_into(&root, "Schweregrad", vector);
+    tick().await;
+    assert_eq!(text_of(&root, "#severity-score"), "Wert 9.8 (Kritisch)");
+    let legends = root.query_selector_all(".cvss__group > legend").unwrap();
+    let groups: Vec<String> = (0..legends.length())
+        .filter_map(|i| legends.item(i))
+        .filter_map(|node| node.text_content())
+        .collect();
+    assert_eq!(
+        groups,
+        [
+            "Zeitliche Metriken (Temporal)",
+            "Umgebungsmetriken (Environmental)"
+        ]
+    );
+
+    switch_language(&root, "en").await;
+    assert_eq!(step_heading(&root), "Impact and severity");
+    assert_eq!(text_of(&root, "#severity-score"), "Score 9.8 (Critical)");
+    assert_eq!(
+        text_of(&root, ".cvss__more summary"),
+        "More metrics (optional)"
+    );
+    let severity: HtmlInputElement = find(&root, "#severity");
+    assert_eq!(
+        severity.value(),
+        vector,
+        "the typed vector survives the switch"
+    );
+    button(&root, "Back").expect("Back").click();
+    tick().await;
+    tick().await;
+    let typed: HtmlTextAreaElement = find(&root, "#reproduction_steps");
+    assert_eq!(typed.value(), steps);
+    assert_eq!(text_of(&root, "label[for='attachments']"), "Attachments");
+    root.remove();
+}
