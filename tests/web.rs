@@ -963,6 +963,20 @@ async fn switching_to_german_rewords_the_widgets_and_keeps_what_was_typed() {
     });
     let _policy = EmbeddedPolicy::new(&json.to_string());
     let (root, _mounted) = mount().await;
+    // A passphrase half-chosen in the draft panel outlives the redrawn form.
+    find::<HtmlInputElement>(&root, "#draft-keep").click();
+    tick().await;
+    type_into(&root, "Passphrase for the draft", "correct horse battery");
+    switch_language(&root, "de").await;
+    assert_eq!(step_heading(&root), "Bevor Sie beginnen");
+    assert!(has_label(&root, DE.keep.draft_passphrase));
+    assert_eq!(text_of(&root, "#draft-heading"), DE.keep.drafts_heading);
+    let kept: HtmlInputElement = find(&root, "#draft-passphrase");
+    assert_eq!(kept.value(), "correct horse battery");
+    switch_language(&root, "en").await;
+    find::<HtmlInputElement>(&root, "#draft-keep").click();
+    tick().await;
+
     next(&root).await;
     assert_eq!(step_heading(&root), "How it works and how to reproduce it");
     let steps = "1. Open the search page\n2. Paste the payload";

@@ -31,13 +31,12 @@ pub fn DraftPanel() -> impl IntoView {
         active,
         status,
         missed_files,
+        passphrase,
+        confirm,
+        restore_passphrase,
         ..
     } = keeper;
     let t = use_texts();
-    // What is being typed: only in this panel, cleared once used.
-    let passphrase = RwSignal::new(String::new());
-    let confirm = RwSignal::new(String::new());
-    let restore_passphrase = RwSignal::new(String::new());
     let busy = RwSignal::new(false);
 
     let on_keep = move |ev: leptos::ev::Event| {

@@ -55,26 +55,44 @@ impl Status {
 
 /// The key pair made in this page, held in memory only (never stored) until removed or the
 /// page is closed: provided by the page so that the panel, shown in one step of the form,
-/// still has it when the researcher comes back to that step.
+/// still has it when the researcher comes back to that step. What is typed in the panel and
+/// what it last said are held here too, so redrawing the form (another language) keeps them.
 #[derive(Clone, Copy)]
-pub struct ReplyKeyHolder(RwSignal<Option<ReplyKeyPair>>);
+pub struct ReplyKeyHolder {
+    pair: RwSignal<Option<ReplyKeyPair>>,
+    passphrase: RwSignal<String>,
+    confirm: RwSignal<String>,
+    status: RwSignal<Status>,
+}
+
+impl ReplyKeyHolder {
+    fn new() -> Self {
+        Self {
+            pair: RwSignal::new(None),
+            passphrase: RwSignal::new(String::new()),
+            confirm: RwSignal::new(String::new()),
+            status: RwSignal::new(Status::Quiet),
+        }
+    }
+}
 
 /// Call once in the page shell, after the report state is provided.
 pub fn provide_reply_key_holder() {
-    provide_context(ReplyKeyHolder(RwSignal::new(None)));
+    provide_context(ReplyKeyHolder::new());
 }
 
 #[component]
 pub fn ReplyKeyPanel() -> impl IntoView {
     let state = use_report_state();
     let t = use_texts();
-    let passphrase = RwSignal::new(String::new());
-    let confirm = RwSignal::new(String::new());
     // Without the page's holder, the pair lives as long as this panel.
-    let pair = use_context::<ReplyKeyHolder>()
-        .map_or_else(|| RwSignal::new(None::<ReplyKeyPair>), |holder| holder.0);
+    let ReplyKeyHolder {
+        pair,
+        passphrase,
+        confirm,
+        status,
+    } = use_context::<ReplyKeyHolder>().unwrap_or_else(ReplyKeyHolder::new);
     let busy = RwSignal::new(false);
-    let status = RwSignal::new(Status::Quiet);
     let say = move |said: Status| status.set(said);
     let make = move |_| {
         if busy.get_untracked() {

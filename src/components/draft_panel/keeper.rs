@@ -77,6 +77,11 @@ pub struct DraftKeeper {
     pub(super) status: RwSignal<DraftStatus>,
     /// The files a restored draft had attached (not kept: to attach again).
     pub(super) missed_files: RwSignal<Vec<String>>,
+    /// What is being typed in the panel's passphrase boxes, cleared once used. Held here, not
+    /// in the panel, so redrawing the form (another language) does not wipe it.
+    pub(super) passphrase: RwSignal<String>,
+    pub(super) confirm: RwSignal<String>,
+    pub(super) restore_passphrase: RwSignal<String>,
     /// Bumped by every change: only the last change of a burst saves (the debounce).
     generation: StoredValue<u64>,
     /// Bumped by unticking: a save still in the worker then writes nothing, so unticking can
@@ -109,6 +114,9 @@ impl DraftKeeper {
             active: RwSignal::new(None),
             status: RwSignal::new(DraftStatus::Quiet),
             missed_files: RwSignal::new(Vec::new()),
+            passphrase: RwSignal::new(String::new()),
+            confirm: RwSignal::new(String::new()),
+            restore_passphrase: RwSignal::new(String::new()),
             generation: StoredValue::new(0),
             epoch: StoredValue::new(0),
             last_saved: StoredValue::new(None),
