@@ -66,7 +66,7 @@ pub static EN: OverviewTexts = OverviewTexts {
 
 pub static DE: OverviewTexts = OverviewTexts {
     project: "Projekt: ",
-    languages: "Berichte werden angenommen auf: ",
+    languages: "Sprachen für Berichte: ",
     in_scope: "Im Geltungsbereich",
     out_of_scope: "Außerhalb des Geltungsbereichs",
     rules: "Testregeln",

@@ -319,7 +319,10 @@ pub static DE: SendTexts = SendTexts {
         format!("Der Posteingang des Projekts hat den Bericht abgelehnt ({status}).{said}")
     },
     inbox_failed_times: |status, attempts, said| {
-        format!("Der Posteingang des Projekts ist {attempts}-mal gescheitert ({status}).{said}")
+        format!(
+            "Der Posteingang des Projekts hat {attempts}-mal mit einem Fehler geantwortet \
+             ({status}).{said}"
+        )
     },
     offline: "Dieses Gerät ist offline, daher wurde nichts gesendet. Senden Sie den Bericht, \
               sobald Sie wieder online sind.",
@@ -331,11 +334,13 @@ pub static DE: SendTexts = SendTexts {
              Projekt Bescheid."
         )
     },
-    gave_up: |reason, attempts, hint| format!("Nicht gesendet: {reason}, {attempts}-mal.{hint}"),
+    gave_up: |reason, attempts, hint| {
+        format!("Nicht gesendet: {reason} ({attempts} Versuche).{hint}")
+    },
     hint_unreachable: " Der Server ist vielleicht ausgefallen, oder die Adresse ist falsch.",
     hint_timed_out: " Der Server ist vielleicht überlastet, oder Ihre Verbindung zu langsam.",
     reason_inbox_failed: |status| {
-        format!("der Posteingang des Projekts ist gescheitert ({status})")
+        format!("der Posteingang des Projekts hat mit einem Fehler geantwortet ({status})")
     },
     reason_timed_out: |seconds| format!("keine Antwort innerhalb von {seconds} Sekunden"),
     reason_unreachable: "der Posteingang war nicht erreichbar",
@@ -353,7 +358,7 @@ pub static DE: SendTexts = SendTexts {
              Seite neu, um es erneut zu versuchen; was Sie eingegeben haben, ist noch hier."
         )
     },
-    worker_not_loaded: "er konnte nicht geladen werden",
+    worker_not_loaded: "der Worker konnte nicht geladen werden",
     worker_silent: "Die Verschlüsselung im Hintergrund (Worker) wurde beendet, bevor sie \
                     antwortete. Laden Sie die Seite neu, um es erneut zu versuchen; was Sie \
                     eingegeben haben, ist noch hier.",
