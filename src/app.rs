@@ -92,6 +92,15 @@ fn ReportLayout() -> impl IntoView {
         .with_value(|policy| policy.project.name.clone());
     crate::services::embed::announce_ready();
     crate::services::leave_guard::warn_before_leaving(state);
+    // The tab's title names the project, in the page's language (the document's own title is
+    // the generic one index.html ships with).
+    Effect::new({
+        let project = project.clone();
+        move || {
+            let (before, after) = t().form.report_to;
+            document().set_title(&format!("{before}{project}{after} · sealpost"));
+        }
+    });
     // Switching language redraws the form in it (labels, help, the policy's own translations);
     // everything typed lives in the report state, so nothing is lost.
     let form = move || {

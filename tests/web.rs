@@ -969,11 +969,20 @@ async fn switching_to_german_rewords_the_widgets_and_keeps_what_was_typed() {
     type_into(&root, "Passphrase for the draft", "correct horse battery");
     switch_language(&root, "de").await;
     assert_eq!(step_heading(&root), "Bevor Sie beginnen");
+    let document = web_sys::window().unwrap().document().unwrap();
+    assert_eq!(
+        document.title(),
+        "Eine Schwachstelle an Lingua melden · sealpost"
+    );
     assert!(has_label(&root, DE.keep.draft_passphrase));
     assert_eq!(text_of(&root, "#draft-heading"), DE.keep.drafts_heading);
     let kept: HtmlInputElement = find(&root, "#draft-passphrase");
     assert_eq!(kept.value(), "correct horse battery");
     switch_language(&root, "en").await;
+    assert_eq!(
+        document.title(),
+        "Report a vulnerability to Lingua · sealpost"
+    );
     find::<HtmlInputElement>(&root, "#draft-keep").click();
     tick().await;
 
