@@ -18,7 +18,7 @@ fn translated_policy() -> String {
         1,
         serde_json::json!({
             "id": "platform", "kind": "select", "label": "Platform",
-            "options": ["Desktop", "Mobile"], "status": "required"
+            "options": ["Desktop", "Mobile"], "status": "required", "step": "what"
         }),
     );
     doc["rules"] = serde_json::json!(["Test only your own accounts."]);
