@@ -1,7 +1,11 @@
 //! A step made of policy fields (what, how, impact, you), in the policy's order.
 
 use leptos::prelude::*;
-use sealpost_core::{guide, policy::Step};
+use sealpost_core::{
+    guide,
+    policy::{Control, Step, REPORTER_STANCE_ID},
+    report::Stance,
+};
 
 use crate::{
     components::{field_input::FieldInput, reply_key::ReplyKeyPanel},
@@ -18,12 +22,27 @@ pub fn FieldsStep(step: Step) -> impl IntoView {
             .map(|field| view! { <FieldInput field=field.clone() /> })
             .collect::<Vec<_>>()
     });
-    // On "About you": whether leaving it all empty is allowed, as the policy says.
+    // On "About you": whether the researcher may stay anonymous, as the policy says, and how:
+    // by the stance choice where the form offers it, else by leaving these fields empty.
     let anonymity = (step == Step::You).then(|| {
-        let refused = state.policy.with_value(|p| p.commitments.anonymous_reports == Some(false));
-        view! {
-            <p class="hint">{move || if refused { t().form.anonymous_refused } else { t().form.anonymous_allowed }}</p>
-        }
+        let (refused, choice) = state.policy.with_value(|p| {
+            let stances = p.field(REPORTER_STANCE_ID).map(|f| match &f.control {
+                Control::Select(choices) => choices.iter().any(|c| c == Stance::Anonymous.choice()),
+                _ => false,
+            });
+            // A stance without "anonymously" means the name is required or anonymity refused.
+            let refused = p.commitments.anonymous_reports == Some(false) || stances == Some(false);
+            (refused, stances == Some(true))
+        });
+        let hint = move || {
+            let form = t().form;
+            match (refused, choice) {
+                (true, _) => form.anonymous_refused,
+                (false, true) => form.anonymous_choice,
+                (false, false) => form.anonymous_allowed,
+            }
+        };
+        view! { <p class="hint">{hint}</p> }
     });
     let reply_key = (step == Step::You).then(|| view! { <ReplyKeyPanel /> });
     view! {

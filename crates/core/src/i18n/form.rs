@@ -26,6 +26,8 @@ pub struct FormTexts {
     pub must_fix: &'static str,
     pub could_improve: &'static str,
     pub anonymous_allowed: &'static str,
+    /// Under "How do you want to report?": what choosing to report anonymously does.
+    pub anonymous_choice: &'static str,
     pub anonymous_refused: &'static str,
     pub leave_warning: &'static str,
     /// After an optional field's label, in brackets.
@@ -103,6 +105,9 @@ pub static EN: FormTexts = FormTexts {
     could_improve: "Would help the project",
     anonymous_allowed: "You may leave these empty to report anonymously; the project then cannot \
                         answer or credit you.",
+    anonymous_choice:
+        "Reporting anonymously leaves your name, contact and credit choice out of the \
+                       report; the project then cannot answer or credit you.",
     anonymous_refused: "This project does not accept anonymous reports: say who you are.",
     leave_warning: "Your report has not been sent. Leave anyway?",
     optional: "optional",
@@ -177,6 +182,8 @@ pub static DE: FormTexts = FormTexts {
     anonymous_allowed:
         "Sie können diese Felder leer lassen, um anonym zu melden; das Projekt kann \
                         Ihnen dann weder antworten noch danken.",
+    anonymous_choice: "Wer anonym meldet, lässt Namen, Kontakt und Nennungswunsch aus dem Bericht \
+                       weg; das Projekt kann Ihnen dann weder antworten noch danken.",
     anonymous_refused: "Dieses Projekt nimmt keine anonymen Berichte an: Bitte nennen Sie sich.",
     leave_warning: "Ihr Bericht wurde nicht gesendet. Trotzdem verlassen?",
     optional: "freiwillig",
