@@ -110,3 +110,14 @@ pub fn install_url_parser() {
         })
     });
 }
+
+/// The Performance API mark set when the form's first step is usable (drawn, its handlers
+/// attached): the benchmark's "navigation to a usable first step".
+pub const FIRST_STEP_MARK: &str = "sealpost:first-step";
+
+/// Sets a Performance API mark (`performance.mark(name)`), where there is a `performance`.
+pub fn mark(name: &str) {
+    if let Some(performance) = web_sys::window().and_then(|window| window.performance()) {
+        let _ = performance.mark(name);
+    }
+}
