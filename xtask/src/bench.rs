@@ -1,7 +1,8 @@
 //! `cargo xtask bench [--quick]`: issue 10's figures on the release build: the byte budgets, then
 //! (one headless Chromium run) time to a usable first step, sealing 4 KB, rPGP in sealpost's
-//! sealing worker against OpenPGP.js 6, and a 100 MB attachment. A benchmark, not a check: `test` does not run it.
-//! The browser side is `crates/e2e/bench/`, the driver `crates/e2e/src/bin/sealpost-bench.rs`.
+//! sealing worker against OpenPGP.js 6, and a 100 MB attachment. A benchmark, not a check:
+//! `test` does not run it. The browser side is `crates/e2e/bench/`, the driver
+//! `crates/e2e/src/bin/sealpost-bench.rs`.
 
 use std::process::Command;
 

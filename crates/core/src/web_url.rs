@@ -62,7 +62,10 @@ mod tests {
                 host: Some("example.org".into())
             })
         );
-        assert_eq!(parse("http://[::1]:8080/").unwrap().host.as_deref(), Some("[::1]"));
+        assert_eq!(
+            parse("http://[::1]:8080/").unwrap().host.as_deref(),
+            Some("[::1]")
+        );
         assert!(parse("/relative").is_err());
         assert!(parse("https://exa mple.org").is_err());
     }

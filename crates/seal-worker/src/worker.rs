@@ -13,6 +13,7 @@ thread_local! {
 }
 
 pub fn start() {
+    install_url_parser();
     let scope: DedicatedWorkerGlobalScope = js_sys::global().unchecked_into();
     let on_message = Closure::<dyn Fn(MessageEvent)>::new(|event: MessageEvent| {
         let data = event.data();
@@ -42,6 +43,28 @@ pub fn start() {
     // The handler lives as long as the worker.
     on_message.forget();
     post(&reply(&JsValue::NULL, "ready", ""), None);
+}
+
+/// Lets sealpost-core parse URLs with the browser's own WHATWG `URL` (the worker builds core
+/// without its `url` feature: see `sealpost_core::web_url`). The page does the same
+/// (`sealpost::browser::install_url_parser`).
+fn install_url_parser() {
+    sealpost_core::web_url::set_parser(|text| {
+        let url = web_sys::Url::new(text).map_err(|err| {
+            let message = describe(err);
+            // Chromium: "Failed to construct 'URL': Invalid URL".
+            message
+                .rsplit(": ")
+                .next()
+                .unwrap_or(&message)
+                .to_lowercase()
+        })?;
+        let host = url.hostname();
+        Ok(sealpost_core::web_url::WebUrl {
+            scheme: url.protocol().trim_end_matches(':').to_owned(),
+            host: (!host.is_empty()).then_some(host),
+        })
+    });
 }
 
 fn accept(id: &JsValue, json: &str) {

@@ -132,6 +132,7 @@ fn init(args: &InitArgs) -> Result<Exit, InitFailure> {
         attachments: Default::default(),
         quality: Default::default(),
         theme: None,
+        translations: Default::default(),
     };
     // Plain data: serializing cannot fail.
     let json = serde_json::to_string_pretty(&document).unwrap_or_default() + "\n";

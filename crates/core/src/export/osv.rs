@@ -206,7 +206,8 @@ fn references(doc: &ReportDocument) -> Vec<OsvReference> {
         })
         .collect();
     if let Some(homepage) = &doc.project.homepage {
-        if crate::web_url::parse(homepage).is_ok() && !references.iter().any(|r| &r.url == homepage) {
+        if crate::web_url::parse(homepage).is_ok() && !references.iter().any(|r| &r.url == homepage)
+        {
             references.push(OsvReference {
                 kind: "PACKAGE".into(),
                 url: homepage.clone(),

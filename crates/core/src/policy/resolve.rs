@@ -307,7 +307,10 @@ fn check_web_url(path: &str, text: &str, allow_loopback_http: bool, errors: &mut
         Ok(url)
             if allow_loopback_http
                 && url.scheme == "http"
-                && matches!(url.host.as_deref(), Some("127.0.0.1" | "localhost" | "[::1]")) => {}
+                && matches!(
+                    url.host.as_deref(),
+                    Some("127.0.0.1" | "localhost" | "[::1]")
+                ) => {}
         Ok(url) => errors.add(
             path,
             format!("`{text}` uses {}: only https URLs are allowed", url.scheme),
