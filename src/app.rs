@@ -22,6 +22,7 @@ pub fn App(
     /// Where keys are checked and reports sealed: the worker in the app.
     crypto: Rc<dyn CryptoBackend>,
 ) -> impl IntoView {
+    crate::browser::install_url_parser();
     let Language(lang) = provide_language();
     let crypto = StoredValue::new_local(crypto);
     let loaded = LocalResource::new(load_policy);

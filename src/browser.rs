@@ -89,3 +89,35 @@ pub fn query_parameter(name: &str) -> Option<String> {
         .get(name)
         .filter(|value| !value.is_empty())
 }
+
+/// Lets sealpost-core parse URLs with the browser's own WHATWG `URL` (the page builds core
+/// without its `url` feature: see `sealpost_core::web_url`). Idempotent.
+pub fn install_url_parser() {
+    sealpost_core::web_url::set_parser(|text| {
+        let url = web_sys::Url::new(text).map_err(|err| {
+            let message = describe(&err);
+            // Chromium: "Failed to construct 'URL': Invalid URL".
+            message
+                .rsplit(": ")
+                .next()
+                .unwrap_or(&message)
+                .to_lowercase()
+        })?;
+        let host = url.hostname();
+        Ok(sealpost_core::web_url::WebUrl {
+            scheme: url.protocol().trim_end_matches(':').to_owned(),
+            host: (!host.is_empty()).then_some(host),
+        })
+    });
+}
+
+/// The Performance API mark set when the form's first step is usable (drawn, its handlers
+/// attached): the benchmark's "navigation to a usable first step".
+pub const FIRST_STEP_MARK: &str = "sealpost:first-step";
+
+/// Sets a Performance API mark (`performance.mark(name)`), where there is a `performance`.
+pub fn mark(name: &str) {
+    if let Some(performance) = web_sys::window().and_then(|window| window.performance()) {
+        let _ = performance.mark(name);
+    }
+}

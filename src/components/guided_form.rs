@@ -21,6 +21,8 @@ pub fn GuidedForm() -> impl IntoView {
     let t = use_texts();
     let summary = NodeRef::<html::Div>::new();
     let step = move || state.step.get();
+    // Once, after the first step is drawn with its handlers: `cargo xtask bench` reads it.
+    Effect::new(|_| crate::browser::mark(crate::browser::FIRST_STEP_MARK));
 
     // Sealing checks every step; leaving a step checks that step.
     let problems = Signal::derive(move || match step() {

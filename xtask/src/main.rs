@@ -5,11 +5,13 @@
 //! - `test`:  setup, then every check: fmt, clippy (native and wasm32), native tests,
 //!   browser tests, the release build with its size report, the end-to-end test
 //! - `build`: setup and a release build into dist/
-//! - `size`:  the release build's asset sizes, raw / gzip -9 / brotli, and the single file's
+//! - `size`:  the release build's asset sizes, raw / gzip -9 / brotli, the single file's, and
+//!   the byte budgets (fails over a committed ceiling; `test` runs it too)
 //! - `bundle`: the single-file page (`sealpost.html`) for any policy
 //! - `bench`: rPGP in the sealing worker vs OpenPGP.js, in headless Chromium (not part of `test`)
 
 mod bench;
+mod budget;
 mod bundle;
 mod setup;
 mod size;
@@ -123,7 +125,9 @@ fn run_checks() -> Result {
         || tally::cargo_test(&["--package", "sealpost", "--target", WASM], &[]),
     )?;
     step("release build", release_build)?;
-    step("size report", || size::report(&dist_dir()))?;
+    step("size report and byte budgets (xtask/src/budget.rs)", || {
+        size::report(&dist_dir())
+    })?;
     step(
         "end-to-end test (headless Chromium + gpg + the inbox)",
         || {

@@ -1,18 +1,124 @@
 //! The size report: what each built asset weighs raw, gzipped (-9) and brotli-compressed (q11),
 //! which is what a browser downloads from a server that compresses.
 
-use std::{fs, io::Write, path::Path};
+use std::{
+    fs,
+    io::Write,
+    path::{Path, PathBuf},
+};
 
 use crate::Result;
 
+/// The byte figures of a build (brotli q11, as a compressing server sends them).
+pub struct Figures {
+    /// `index.html` and every asset it loads before the form can be used (stylesheets, icon,
+    /// boot script, the app's glue and wasm): everything it names but the sealing worker.
+    pub first_paint: usize,
+    /// The first paint plus the sealing worker (its glue and wasm, fetched in the background).
+    pub everything: usize,
+}
+
+/// How a served file counts.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Role {
+    FirstPaint,
+    Worker,
+    /// Served but not loaded by the page itself (policies, the embedding script, the offline
+    /// download's manifest, the dev-build worker loader).
+    NotLoaded,
+}
+
+/// Prints every asset's sizes, the single file's, and the byte budgets; fails when a figure is
+/// over its committed ceiling.
 pub fn report(dist: &Path) -> Result {
+    let figures = print_table(dist)?;
+    single_file(&dist.join(crate::SINGLE_FILE))?;
+    crate::budget::enforce(&figures)
+}
+
+/// The figures, without printing the table.
+pub fn figures(dist: &Path) -> Result<Figures> {
+    let mut first_paint = 0;
+    let mut worker = 0;
+    for (path, role) in assets(dist)? {
+        if role == Role::NotLoaded {
+            continue;
+        }
+        let size = brotli(&read(&path)?)?;
+        match role {
+            Role::FirstPaint => first_paint += size,
+            Role::Worker => worker += size,
+            Role::NotLoaded => {}
+        }
+    }
+    Ok(Figures {
+        first_paint,
+        everything: first_paint + worker,
+    })
+}
+
+fn print_table(dist: &Path) -> Result<Figures> {
+    println!(
+        "{:<44} {:>10} {:>10} {:>10}  loaded",
+        "asset", "raw", "gzip -9", "brotli"
+    );
+    let mut totals = [0usize; 3];
+    let mut page = [0usize; 3];
+    let mut worker = [0usize; 3];
+    for (path, role) in assets(dist)? {
+        let bytes = read(&path)?;
+        let sizes = [bytes.len(), gzip(&bytes)?, brotli(&bytes)?];
+        let sum = |into: &mut [usize; 3]| {
+            for (total, size) in into.iter_mut().zip(sizes) {
+                *total += size;
+            }
+        };
+        sum(&mut totals);
+        match role {
+            Role::FirstPaint => sum(&mut page),
+            Role::Worker => sum(&mut worker),
+            Role::NotLoaded => {}
+        }
+        let name = path
+            .file_name()
+            .map_or_else(String::new, |n| n.to_string_lossy().into_owned());
+        let when = match role {
+            Role::FirstPaint => "first paint",
+            Role::Worker => "background (worker)",
+            Role::NotLoaded => "not by the page",
+        };
+        println!(
+            "{name:<44} {:>10} {:>10} {:>10}  {when}",
+            sizes[0], sizes[1], sizes[2]
+        );
+    }
+    let line = |label: &str, sizes: [usize; 3]| {
+        println!(
+            "{label:<44} {:>10} {:>10} {:>10}",
+            sizes[0], sizes[1], sizes[2]
+        );
+    };
+    line("total (every file in dist/)", totals);
+    line("  loaded for the first paint", page);
+    line("  loaded in the background (sealing worker)", worker);
+    Ok(Figures {
+        first_paint: page[2],
+        everything: page[2] + worker[2],
+    })
+}
+
+/// The served files of `dist/` (top level; the copied policies below it are not the page), each
+/// with its role, read from what the hardened `index.html` references.
+fn assets(dist: &Path) -> Result<Vec<(PathBuf, Role)>> {
+    let index = fs::read_to_string(dist.join("index.html")).map_err(|err| {
+        format!(
+            "reading {}/index.html: {err} (build first: cargo xtask build)",
+            dist.display()
+        )
+    })?;
+    let (page_refs, worker_refs) = references(&index);
     let mut entries: Vec<_> = fs::read_dir(dist)
-        .map_err(|err| {
-            format!(
-                "reading {}: {err} (build first: cargo xtask build)",
-                dist.display()
-            )
-        })?
+        .map_err(|err| format!("reading {}: {err}", dist.display()))?
         .filter_map(|entry| entry.ok().map(|e| e.path()))
         .filter(|path| path.is_file())
         // Trunk's lock file and other dot files are not served assets.
@@ -21,54 +127,63 @@ pub fn report(dist: &Path) -> Result {
                 .file_name()
                 .is_some_and(|n| n.to_string_lossy().starts_with('.'))
         })
-        // The single file is reported on its own below: it is the whole page again.
+        // The single file is reported on its own: it is the whole page again.
         .filter(|path| !path.ends_with(crate::SINGLE_FILE))
+        .map(|path| {
+            let name = path
+                .file_name()
+                .map_or_else(String::new, |n| n.to_string_lossy().into_owned());
+            let role = if name == "index.html" || page_refs.contains(&name) {
+                Role::FirstPaint
+            } else if worker_refs.contains(&name) {
+                Role::Worker
+            } else {
+                Role::NotLoaded
+            };
+            (path, role)
+        })
         .collect();
-    entries.sort();
+    entries.sort_by(|a, b| a.0.cmp(&b.0));
+    if !entries.iter().any(|(_, role)| *role == Role::Worker) {
+        return Err(format!(
+            "{}/index.html names no sealing worker (is it the hardened release build?)",
+            dist.display()
+        ));
+    }
+    Ok(entries)
+}
 
-    println!(
-        "{:<44} {:>10} {:>10} {:>10}",
-        "asset", "raw", "gzip -9", "brotli"
-    );
-    let mut totals = [0usize; 3];
-    // The sealing worker loads in the background after the page is up; the rest is what the
-    // first paint waits for.
-    let mut worker = [0usize; 3];
-    for path in entries {
-        let bytes = fs::read(&path).map_err(|err| format!("reading {}: {err}", path.display()))?;
-        let sizes = [bytes.len(), gzip(&bytes)?, brotli(&bytes)?];
-        for (total, size) in totals.iter_mut().zip(sizes) {
-            *total += size;
-        }
-        let name = path
-            .file_name()
-            .map_or_else(String::new, |n| n.to_string_lossy().into_owned());
-        if name.starts_with("seal-worker") {
-            for (total, size) in worker.iter_mut().zip(sizes) {
-                *total += size;
+/// The file names `index.html`'s tags load: for the page, and for the worker (the preloads
+/// with `id=sealpost-worker-…`).
+fn references(index: &str) -> (Vec<String>, Vec<String>) {
+    let (mut page, mut worker) = (Vec::new(), Vec::new());
+    for tag in index.split('<').skip(1) {
+        let tag = tag.split('>').next().unwrap_or_default();
+        for attribute in ["href=", "src="] {
+            let Some(at) = tag.find(attribute) else {
+                continue;
+            };
+            let value = tag[at + attribute.len()..].trim_start_matches(['"', '\'']);
+            let value = value
+                .split(['"', '\'', ' ', '>'])
+                .next()
+                .unwrap_or_default();
+            let name = value.rsplit('/').next().unwrap_or_default().to_owned();
+            if name.is_empty() || value.contains("://") {
+                continue;
+            }
+            if tag.contains("sealpost-worker") {
+                worker.push(name);
+            } else {
+                page.push(name);
             }
         }
-        println!(
-            "{name:<44} {:>10} {:>10} {:>10}",
-            sizes[0], sizes[1], sizes[2]
-        );
     }
-    println!(
-        "{:<44} {:>10} {:>10} {:>10}",
-        "total", totals[0], totals[1], totals[2]
-    );
-    println!(
-        "{:<44} {:>10} {:>10} {:>10}",
-        "  of which the page (first paint)",
-        totals[0] - worker[0],
-        totals[1] - worker[1],
-        totals[2] - worker[2]
-    );
-    println!(
-        "{:<44} {:>10} {:>10} {:>10}",
-        "  of which the sealing worker (background)", worker[0], worker[1], worker[2]
-    );
-    single_file(&dist.join(crate::SINGLE_FILE))
+    (page, worker)
+}
+
+fn read(path: &Path) -> Result<Vec<u8>> {
+    fs::read(path).map_err(|err| format!("reading {}: {err}", path.display()))
 }
 
 /// The single-file page: what a researcher downloads (raw) and what it weighs served gzipped.

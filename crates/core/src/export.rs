@@ -353,7 +353,7 @@ pub(crate) fn urls(doc: &ReportDocument) -> Vec<String> {
         for word in text.split(|c: char| c.is_whitespace() || "<>()\"'".contains(c)) {
             let word = word.trim_end_matches(['.', ',', ';', ':']);
             if word.starts_with("https://")
-                && url::Url::parse(word).is_ok()
+                && crate::web_url::parse(word).is_ok()
                 && !urls.iter().any(|known| known == word)
             {
                 urls.push(word.to_owned());

@@ -21,6 +21,7 @@ pub mod report;
 pub mod schema;
 pub mod seal;
 pub mod validate;
+pub mod web_url;
 
 pub use key::{KeyError, RecipientKey};
 pub use policy::{FieldDef, Policy, PolicyError};

@@ -188,8 +188,8 @@ fn check_field(field: &FieldDef, report: &Report) -> Option<Problem> {
 
 fn check_syntax(control: &Control, text: &str) -> Option<Problem> {
     match control {
-        Control::Url => match url::Url::parse(text) {
-            Ok(url) if matches!(url.scheme(), "https" | "http") => None,
+        Control::Url => match crate::web_url::parse(text) {
+            Ok(url) if matches!(url.scheme.as_str(), "https" | "http") => None,
             _ => Some(Problem::NotAUrl),
         },
         Control::Number => text

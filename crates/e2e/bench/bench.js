@@ -14,11 +14,15 @@ const KEYS = [
 const KIB = 1024;
 const MIB = 1024 * KIB;
 const quick = new URLSearchParams(location.search).has('quick');
+// 4 KiB is a report without attachments: armored, as the app seals it (issue 10: "key parse +
+// encrypt + armor"). The bigger ones are attachments: binary, as the app sends them.
 const SIZES = [
-  { label: '4 KiB', bytes: 4 * KIB, runs: quick ? 1 : 9 },
-  { label: '1 MiB', bytes: MIB, runs: quick ? 1 : 5 },
-  { label: '16 MiB', bytes: 16 * MIB, runs: quick ? 1 : 3 },
+  { label: '4 KiB', bytes: 4 * KIB, runs: quick ? 1 : 15, armor: true },
+  { label: '1 MiB', bytes: MIB, runs: quick ? 1 : 5, armor: false },
+  { label: '16 MiB', bytes: 16 * MIB, runs: quick ? 1 : 3, armor: false },
 ];
+// "100 MB attachment sealed in the browser" (issue 10): once, to the Curve25519 key.
+const HUGE_BYTES = 100 * 1000 * 1000;
 
 const logElement = document.getElementById('log');
 function log(line) {
@@ -69,47 +73,56 @@ function randomBytes(length) {
 }
 
 function plausible(what, output, inputLength) {
-  if (!(output instanceof Uint8Array) || output.length <= inputLength) {
+  const isOutput = output instanceof Uint8Array || typeof output === 'string';
+  if (!isOutput || output.length <= inputLength) {
     throw new Error(`${what}: ${output && output.length} output bytes for ${inputLength} in`);
   }
   return output.length;
 }
 
-async function rpgp(seal, armoredKey, blob, length) {
+async function rpgp(seal, armoredKey, blob, length, armor) {
   const started = performance.now();
   const reply = await seal.call({
     type: 'encrypt',
-    json: JSON.stringify({ keys: [armoredKey], armor: false }),
+    json: JSON.stringify({ keys: [armoredKey], armor }),
     files: [blob],
   });
   const ms = performance.now() - started;
   if (reply.type !== 'encrypted') throw new Error(`rPGP worker: ${reply.type} ${reply.json}`);
   const info = JSON.parse(reply.json);
-  return { ms, inside: info.ms_inside, cipher: info.cipher, out: plausible('rPGP', reply.message, length) };
+  return {
+    ms,
+    inside: info.ms_inside,
+    cipher: info.cipher,
+    wasmMemory: info.wasm_memory_bytes,
+    out: plausible('rPGP', reply.message, length),
+  };
 }
 
-async function openpgpMain(key, data) {
+async function openpgpMain(key, data, armor) {
   const started = performance.now();
   const message = await openpgp.encrypt({
     message: await openpgp.createMessage({ binary: data }),
     encryptionKeys: key,
-    format: 'binary',
+    format: armor ? 'armored' : 'binary',
   });
   const ms = performance.now() - started;
   return { ms, out: plausible('OpenPGP.js', message, data.length), message };
 }
 
-async function openpgpWorker(ojs, armoredKey, blob, length) {
+async function openpgpWorker(ojs, armoredKey, blob, length, armor) {
   const started = performance.now();
-  const reply = await ojs.call({ type: 'encrypt', armoredKey, file: blob });
+  const reply = await ojs.call({ type: 'encrypt', armoredKey, file: blob, armor });
   const ms = performance.now() - started;
   if (reply.type !== 'encrypted') throw new Error(`OpenPGP.js worker: ${reply.error}`);
   return { ms, inside: reply.ms_inside, out: plausible('OpenPGP.js worker', reply.message, length) };
 }
 
 /// Which SEIPD version OpenPGP.js chose, read back from one of its messages.
-async function openpgpCipher(binaryMessage) {
-  const message = await openpgp.readMessage({ binaryMessage });
+async function openpgpCipher(output) {
+  const message = typeof output === 'string'
+    ? await openpgp.readMessage({ armoredMessage: output })
+    : await openpgp.readMessage({ binaryMessage: output });
   const packet = message.packets.find(
     (p) => p instanceof openpgp.SymEncryptedIntegrityProtectedDataPacket,
   );
@@ -138,26 +151,26 @@ async function main() {
       const data = randomBytes(size.bytes);
       const blob = new Blob([data]);
       const row = {
-        key: keySpec.name, size: size.label, bytes: size.bytes, runs: size.runs,
+        key: keySpec.name, size: size.label, bytes: size.bytes, runs: size.runs, armor: size.armor,
         rpgp_worker: [], rpgp_inside: [], ojs_main: [], ojs_worker: [], ojs_worker_inside: [],
       };
       // Warm-up: compiles hot paths and grows memories; not counted.
-      const warm = await rpgp(seal, armoredKey, blob, size.bytes);
-      const warmOjs = await openpgpMain(key, data);
-      await openpgpWorker(ojs, armoredKey, blob, size.bytes);
+      const warm = await rpgp(seal, armoredKey, blob, size.bytes, size.armor);
+      const warmOjs = await openpgpMain(key, data, size.armor);
+      await openpgpWorker(ojs, armoredKey, blob, size.bytes, size.armor);
       row.rpgp_cipher = warm.cipher;
       row.ojs_cipher = size.bytes <= 4 * KIB ? await openpgpCipher(warmOjs.message) : undefined;
       row.rpgp_out = warm.out;
       row.ojs_out = warmOjs.out;
       const cases = [
         async () => {
-          const r = await rpgp(seal, armoredKey, blob, size.bytes);
+          const r = await rpgp(seal, armoredKey, blob, size.bytes, size.armor);
           row.rpgp_worker.push(r.ms);
           row.rpgp_inside.push(r.inside);
         },
-        async () => row.ojs_main.push((await openpgpMain(key, data)).ms),
+        async () => row.ojs_main.push((await openpgpMain(key, data, size.armor)).ms),
         async () => {
-          const r = await openpgpWorker(ojs, armoredKey, blob, size.bytes);
+          const r = await openpgpWorker(ojs, armoredKey, blob, size.bytes, size.armor);
           row.ojs_worker.push(r.ms);
           row.ojs_worker_inside.push(r.inside);
         },
@@ -170,14 +183,65 @@ async function main() {
       rows.push(row);
     }
   }
-  seal.worker.terminate();
   ojs.worker.terminate();
+  const huge = await hugeAttachment(seal, await (await fetch(KEYS[0].url)).text());
   return {
+    huge,
     user_agent: navigator.userAgent,
     hardware_concurrency: navigator.hardwareConcurrency,
     openpgpjs: openpgp.config.versionString,
     total_ms: performance.now() - began,
     rows,
+  };
+}
+
+/// The 100 MB attachment: sealed (binary) by a fresh worker, as the app does, while the main
+/// thread is watched for long tasks (the Long Tasks API) and for gaps between 10 ms ticks.
+async function hugeAttachment(used, armoredKey) {
+  // A fresh worker, so its memory is this request's alone.
+  used.worker.terminate();
+  const seal = await startWorker('/seal-worker-loader.js', { name: 'sealpost-seal-worker' });
+  let blob = new Blob([randomBytes(HUGE_BYTES)]);
+  const longTasks = [];
+  let observer = null;
+  if (PerformanceObserver.supportedEntryTypes.includes('longtask')) {
+    observer = new PerformanceObserver((list) => {
+      for (const entry of list.getEntries()) longTasks.push(entry.duration);
+    });
+    observer.observe({ type: 'longtask' });
+  }
+  let last = performance.now();
+  let longestGap = 0;
+  const ticker = setInterval(() => {
+    const now = performance.now();
+    longestGap = Math.max(longestGap, now - last);
+    last = now;
+  }, 10);
+  let result;
+  try {
+    result = await rpgp(seal, armoredKey, blob, HUGE_BYTES, false);
+  } catch (err) {
+    clearInterval(ticker);
+    if (observer) observer.disconnect();
+    seal.worker.terminate();
+    return { bytes: HUGE_BYTES, completed: false, error: String(err && err.message || err) };
+  }
+  // Let the last tick and long-task entries arrive.
+  await new Promise((resolve) => setTimeout(resolve, 50));
+  clearInterval(ticker);
+  if (observer) observer.disconnect();
+  seal.worker.terminate();
+  blob = null;
+  log(`100 MB: ${result.ms.toFixed(0)} ms, worker wasm memory ${result.wasmMemory}, out ${result.out}`);
+  return {
+    bytes: HUGE_BYTES,
+    completed: true,
+    ms: result.ms,
+    out: result.out,
+    wasm_memory_bytes: result.wasmMemory,
+    long_tasks_supported: observer !== null,
+    longest_task_ms: longTasks.length ? Math.max(...longTasks) : 0,
+    longest_tick_gap_ms: longestGap,
   };
 }
 

@@ -13,6 +13,7 @@ thread_local! {
 }
 
 pub fn start() {
+    install_url_parser();
     let scope: DedicatedWorkerGlobalScope = js_sys::global().unchecked_into();
     let on_message = Closure::<dyn Fn(MessageEvent)>::new(|event: MessageEvent| {
         let data = event.data();
@@ -42,6 +43,28 @@ pub fn start() {
     // The handler lives as long as the worker.
     on_message.forget();
     post(&reply(&JsValue::NULL, "ready", ""), None);
+}
+
+/// Lets sealpost-core parse URLs with the browser's own WHATWG `URL` (the worker builds core
+/// without its `url` feature: see `sealpost_core::web_url`). The page does the same
+/// (`sealpost::browser::install_url_parser`).
+fn install_url_parser() {
+    sealpost_core::web_url::set_parser(|text| {
+        let url = web_sys::Url::new(text).map_err(|err| {
+            let message = describe(err);
+            // Chromium: "Failed to construct 'URL': Invalid URL".
+            message
+                .rsplit(": ")
+                .next()
+                .unwrap_or(&message)
+                .to_lowercase()
+        })?;
+        let host = url.hostname();
+        Ok(sealpost_core::web_url::WebUrl {
+            scheme: url.protocol().trim_end_matches(':').to_owned(),
+            host: (!host.is_empty()).then_some(host),
+        })
+    });
 }
 
 fn accept(id: &JsValue, json: &str) {
@@ -106,8 +129,9 @@ fn answer<T: serde::de::DeserializeOwned>(
 /// Raw encryption, for benchmarks and tools: `json` is `{"keys": [armored public keys],
 /// "armor": bool}` and `files` holds one `Blob` of plaintext. Each key is accepted as the app
 /// accepts policy keys, then the plaintext is encrypted to all of them. Replies `{type:
-/// "encrypted", json: {"ms_inside", "cipher"}, message}` (the buffer transferred) or `failed`.
-/// `ms_inside` is the time spent in `sealpost_core::seal` alone.
+/// "encrypted", json: {"ms_inside", "cipher", "wasm_memory_bytes"}, message}` (the buffer
+/// transferred) or `failed`. `ms_inside` is the time spent in `sealpost_core::seal` alone;
+/// `wasm_memory_bytes` the worker's linear memory afterwards (its peak: it never shrinks).
 fn encrypt(id: &JsValue, json: &str, files: &JsValue) {
     let request: serde_json::Value = match serde_json::from_str(json) {
         Ok(request) => request,
@@ -147,7 +171,12 @@ fn encrypt(id: &JsValue, json: &str, files: &JsValue) {
     drop(plaintext);
     match sealed {
         Ok((message, cipher)) => {
-            let info = serde_json::json!({ "ms_inside": ms_inside, "cipher": cipher.to_string() });
+            // Linear memory never shrinks: its size now is the most this request needed.
+            let info = serde_json::json!({
+                "ms_inside": ms_inside,
+                "cipher": cipher.to_string(),
+                "wasm_memory_bytes": wasm_memory_bytes(),
+            });
             let reply = reply(id, "encrypted", &info.to_string());
             let bytes = Uint8Array::from(message.as_slice());
             drop(message);
@@ -156,6 +185,13 @@ fn encrypt(id: &JsValue, json: &str, files: &JsValue) {
         }
         Err(err) => fail(id, err.to_string()),
     }
+}
+
+/// The size of this worker's wasm linear memory, in bytes.
+fn wasm_memory_bytes() -> f64 {
+    get(&get(&wasm_bindgen::memory(), "buffer"), "byteLength")
+        .as_f64()
+        .unwrap_or(0.0)
 }
 
 /// A high-resolution clock in milliseconds: the global `performance.now()` where there is one,

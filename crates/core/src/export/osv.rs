@@ -206,7 +206,8 @@ fn references(doc: &ReportDocument) -> Vec<OsvReference> {
         })
         .collect();
     if let Some(homepage) = &doc.project.homepage {
-        if url::Url::parse(homepage).is_ok() && !references.iter().any(|r| &r.url == homepage) {
+        if crate::web_url::parse(homepage).is_ok() && !references.iter().any(|r| &r.url == homepage)
+        {
             references.push(OsvReference {
                 kind: "PACKAGE".into(),
                 url: homepage.clone(),
@@ -265,7 +266,7 @@ mod tests {
             assert!(credit["name"].is_string());
         }
         for reference in entry["references"].as_array().into_iter().flatten() {
-            assert!(url::Url::parse(reference["url"].as_str().unwrap()).is_ok());
+            assert!(crate::web_url::parse(reference["url"].as_str().unwrap()).is_ok());
         }
     }
 

@@ -302,18 +302,18 @@ fn check_channels(channels: &[Channel], errors: &mut Errors) {
 
 /// HTTPS only, but for loopback addresses when `allow_loopback_http` (a local inbox in tests).
 fn check_web_url(path: &str, text: &str, allow_loopback_http: bool, errors: &mut Errors) {
-    match url::Url::parse(text) {
-        Ok(url) if url.scheme() == "https" => {}
+    match crate::web_url::parse(text) {
+        Ok(url) if url.scheme == "https" => {}
         Ok(url)
             if allow_loopback_http
-                && url.scheme() == "http"
-                && matches!(url.host_str(), Some("127.0.0.1" | "localhost" | "[::1]")) => {}
+                && url.scheme == "http"
+                && matches!(
+                    url.host.as_deref(),
+                    Some("127.0.0.1" | "localhost" | "[::1]")
+                ) => {}
         Ok(url) => errors.add(
             path,
-            format!(
-                "`{text}` uses {}: only https URLs are allowed",
-                url.scheme()
-            ),
+            format!("`{text}` uses {}: only https URLs are allowed", url.scheme),
         ),
         Err(err) => errors.add(path, format!("`{text}` is not a URL ({err})")),
     }
