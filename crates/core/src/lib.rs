@@ -6,6 +6,7 @@ pub mod cvss;
 pub mod cwe;
 pub mod delivery;
 pub mod demo;
+pub mod discover;
 pub mod draft;
 pub mod export;
 pub mod guide;
@@ -20,6 +21,7 @@ pub mod reply_key;
 pub mod report;
 pub mod schema;
 pub mod seal;
+pub mod security_txt;
 pub mod validate;
 
 pub use key::{KeyError, RecipientKey};

@@ -19,6 +19,7 @@ use sealpost_core::{
         document::{FieldSpec, FieldStatus, Recipient},
         Builtin, Channel, Commitments, PolicyDocument, Project,
     },
+    security_txt::{Expiry, SecurityTxt},
     Policy, RecipientKey,
 };
 use time::OffsetDateTime;
@@ -27,7 +28,6 @@ use crate::{
     clock,
     exit::Exit,
     files::{self, ReadError},
-    security_txt::{Expiry, SecurityTxt},
     terminal::{self, bulleted},
 };
 
@@ -132,6 +132,7 @@ fn init(args: &InitArgs) -> Result<Exit, InitFailure> {
         attachments: Default::default(),
         quality: Default::default(),
         theme: None,
+        translations: Default::default(),
     };
     // Plain data: serializing cannot fail.
     let json = serde_json::to_string_pretty(&document).unwrap_or_default() + "\n";
