@@ -22,7 +22,8 @@ use sealpost_core::{
     demo,
     protocol::{
         AcceptRequest, AcceptResponse, DraftOpenRequest, DraftOpenResponse, DraftSealRequest,
-        DraftSealResponse, ReplyKeyRequest, ReplyKeyResponse, SealRequest, Sealer,
+        DraftSealResponse, KeyCheckRequest, KeyCheckResponse, ReplyKeyRequest, ReplyKeyResponse,
+        SealRequest, Sealer,
     },
     recipients, Encoding, Report,
 };
@@ -110,6 +111,11 @@ impl CryptoBackend for InPageCrypto {
 
     fn open_draft(&self, request: DraftOpenRequest) -> LocalFuture<DraftOpenResponse> {
         let response = Sealer::open_draft(&request);
+        Box::pin(async move { response })
+    }
+
+    fn check_key(&self, request: KeyCheckRequest) -> LocalFuture<KeyCheckResponse> {
+        let response = Sealer::check_key(&request);
         Box::pin(async move { response })
     }
 }
