@@ -2,6 +2,7 @@
 #![cfg_attr(test, allow(clippy::unwrap_used))]
 
 pub mod armor;
+pub mod builder;
 pub mod cvss;
 pub mod cwe;
 pub mod delivery;
