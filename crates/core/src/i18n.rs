@@ -10,6 +10,7 @@
 //! Texts from the policy itself are the project's, translated by the policy's `translations`
 //! (see [`crate::policy::translate`]), never here.
 
+pub mod builder;
 pub mod discover;
 pub mod fields;
 pub mod form;
