@@ -29,6 +29,21 @@ pub fn dist_dir() -> PathBuf {
     dist
 }
 
+/// The built `sealpost` CLI: `SEALPOST_CLI` (set by `cargo xtask test`), else the workspace's
+/// debug build.
+pub fn cli_binary() -> PathBuf {
+    let path = std::env::var_os("SEALPOST_CLI").map_or_else(
+        || PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../target/debug/sealpost"),
+        PathBuf::from,
+    );
+    assert!(
+        path.is_file(),
+        "{} is missing: cargo build -p sealpost-cli (cargo xtask test does)",
+        path.display()
+    );
+    path
+}
+
 /// The demo policy's fields, as (id, label): tests fill them by their visible labels.
 pub const DEMO_FIELDS: [(&str, &str); 5] = [
     ("title", "Title"),
