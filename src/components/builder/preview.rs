@@ -44,6 +44,7 @@ fn PreviewForm(
     let builder = use_builder();
     let crypto = builder.crypto.get_value();
     let recipients = policy.recipients.len();
+    let project = policy.project.name.clone();
     let report = ReportState::new(policy, json.clone(), builder.lang, Rc::clone(&crypto));
     provide_report_state(report);
     let refused = RwSignal::new(None::<Vec<PolicyError>>);
@@ -69,7 +70,12 @@ fn PreviewForm(
         report.localize(builder.lang.get());
         view! { <GuidedForm /> }
     };
+    let report_to = move || builder.lang.get().texts().form.report_to;
     view! {
+        // The report page's heading, as a paragraph: the builder has its own.
+        <p class="preview__title">
+            {move || report_to().0} <bdi>{project}</bdi> {move || report_to().1}
+        </p>
         {move || refused.get().map(|errors| {
             let items = errors
                 .into_iter()

@@ -6,7 +6,7 @@
 use leptos::prelude::*;
 use sealpost_core::{
     builder::{Edit, FieldSetting, Settings},
-    policy::document::FieldStatus,
+    policy::{document::FieldStatus, Builtin},
 };
 
 use super::use_builder;
@@ -77,6 +77,12 @@ fn FieldStatusSelect(
     let state = use_builder();
     let id = field.id.clone();
     let control_id = format!("builder-field-{id}");
+    // A built-in field's label in the page's language; the policy's own label otherwise.
+    let builtin = Builtin::from_id(&id);
+    let label = move || match builtin {
+        Some(builtin) => state.lang.get().texts().fields.label(builtin).to_owned(),
+        None => field.label.clone(),
+    };
     // The row's key is the id: its status is read from the settings, not from `field`.
     let current = {
         let id = id.clone();
@@ -111,7 +117,7 @@ fn FieldStatusSelect(
         .collect::<Vec<_>>();
     view! {
         <div class="builder__field">
-            <label for=control_id.clone()>{field.label}</label>
+            <label for=control_id.clone()>{label}</label>
             <select id=control_id prop:value=current on:change=change>{options}</select>
         </div>
     }
