@@ -115,8 +115,9 @@ fn en_error(error: &DiscoveryError) -> String {
              set up, download the key and pick the file above."
         ),
         E::Unreachable { url } => format!(
-            "Nothing answered at {url}: the host does not exist, refused the connection, or \
-             this computer is offline."
+            "Nothing answered at {url}: the host does not exist, refused the connection, \
+             this computer is offline, or this page's Content-Security-Policy does not let it \
+             connect there (the builder needs `connect-src https:`)."
         ),
         E::NotFound { url, status } => format!("{url} answered {status}: there is no key there."),
         E::Status { url, status } => format!("{url} answered with the error status {status}."),
@@ -243,7 +244,8 @@ fn de_error(error: &DiscoveryError) -> String {
         ),
         E::Unreachable { url } => format!(
             "Unter {url} hat niemand geantwortet: den Host gibt es nicht, er hat die Verbindung \
-             abgelehnt, oder dieser Rechner ist offline."
+             abgelehnt, dieser Rechner ist offline, oder die Content-Security-Policy dieser \
+             Seite erlaubt keine Verbindung dorthin (der Baukasten braucht `connect-src https:`)."
         ),
         E::NotFound { url, status } => {
             format!("{url} antwortete {status}: dort liegt kein Schlüssel.")
