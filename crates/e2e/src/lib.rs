@@ -69,6 +69,17 @@ pub fn pseudorandom_bytes(len: usize, seed: u64) -> Vec<u8> {
     bytes
 }
 
+/// `dir/name` once the browser has saved it there (downloads land a little after the click).
+pub async fn downloaded(dir: &std::path::Path, name: &str) -> PathBuf {
+    let path = dir.join(name);
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(20);
+    while !path.is_file() && std::time::Instant::now() < deadline {
+        tokio::time::sleep(std::time::Duration::from_millis(100)).await;
+    }
+    assert!(path.is_file(), "{name} was not downloaded");
+    path
+}
+
 /// Where tests leave screenshots for people to look at.
 pub fn artifacts_dir() -> PathBuf {
     let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../target/e2e");

@@ -144,10 +144,11 @@ async fn discover(browser: &Browser, address: &str) -> String {
         .await
 }
 
-#[tokio::test(flavor = "multi_thread")]
-async fn keys_are_found_by_wkd_and_security_txt_and_each_failure_is_explained() {
+/// The builder served on 127.0.0.1 with its look-ups sent to a key server (with CORS
+/// headers or without): the page's server, the key server and the browser.
+async fn builder_with_key_server(cors: bool) -> (StaticServer, StaticServer, Browser) {
     let page = StaticServer::start(&dist_dir());
-    let keys = key_server(true);
+    let keys = key_server(cors);
     let browser = Browser::start().await;
     let base = keys.url.trim_end_matches('/');
     browser
@@ -155,6 +156,12 @@ async fn keys_are_found_by_wkd_and_security_txt_and_each_failure_is_explained() 
         .goto(&format!("{}?builder&discover_base={base}", page.url))
         .await
         .unwrap();
+    (page, keys, browser)
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn keys_are_found_by_wkd_and_security_txt_and_each_failure_is_explained() {
+    let (_page, _keys, browser) = builder_with_key_server(true).await;
 
     // The advanced method finds the binary key; the direct one is not tried.
     let found = discover(&browser, "alice@advanced.example").await;
@@ -227,15 +234,7 @@ async fn keys_are_found_by_wkd_and_security_txt_and_each_failure_is_explained() 
 
 #[tokio::test(flavor = "multi_thread")]
 async fn a_server_without_cors_headers_gets_the_cors_explanation() {
-    let page = StaticServer::start(&dist_dir());
-    let keys = key_server(false);
-    let browser = Browser::start().await;
-    let base = keys.url.trim_end_matches('/');
-    browser
-        .client
-        .goto(&format!("{}?builder&discover_base={base}", page.url))
-        .await
-        .unwrap();
+    let (page, keys, browser) = builder_with_key_server(false).await;
     let found = discover(&browser, "alice@advanced.example").await;
     browser.screenshot("builder-discover-cors.png").await;
     assert!(

@@ -5,26 +5,13 @@
 
 #![allow(clippy::unwrap_used)] // a failing test should fail loudly, with the value it got
 
-use std::{
-    path::{Path, PathBuf},
-    process::Command,
-    time::{Duration, Instant},
-};
+use std::{process::Command, time::Duration};
 
 use sealpost_core::demo;
 use sealpost_e2e::{
-    browser::Browser, cli_binary, dist_dir, static_server::StaticServer, steps::Entry, Gpg,
+    browser::Browser, cli_binary, dist_dir, downloaded, static_server::StaticServer, steps::Entry,
+    Gpg,
 };
-
-async fn saved(dir: &Path, name: &str) -> PathBuf {
-    let path = dir.join(name);
-    let deadline = Instant::now() + Duration::from_secs(20);
-    while !path.is_file() && Instant::now() < deadline {
-        tokio::time::sleep(Duration::from_millis(100)).await;
-    }
-    assert!(path.is_file(), "{name} was not downloaded");
-    path
-}
 
 /// The preview's text, once it contains `needle`.
 async fn preview_with(browser: &Browser, needle: &str) -> String {
@@ -120,7 +107,7 @@ async fn a_maintainer_builds_a_policy_and_a_page_that_works_from_disk() {
     browser.screenshot("builder-page.png").await;
 
     browser.press("Download policy.json").await;
-    let policy = saved(downloads.path(), "policy.json").await;
+    let policy = downloaded(downloads.path(), "policy.json").await;
     assert_eq!(std::fs::read_to_string(&policy).unwrap(), json);
     let lint = Command::new(cli_binary())
         .args(["policy", "lint"])
@@ -149,7 +136,7 @@ async fn a_maintainer_builds_a_policy_and_a_page_that_works_from_disk() {
         name.starts_with("sealpost-acme-") && name.ends_with("-widgets.html"),
         "{name}"
     );
-    let page = saved(downloads.path(), name).await;
+    let page = downloaded(downloads.path(), name).await;
 
     // From disk: the maintainer's own page, their policy in it, sealing to their key.
     browser
@@ -157,13 +144,7 @@ async fn a_maintainer_builds_a_policy_and_a_page_that_works_from_disk() {
         .goto(&format!("file://{}", page.display()))
         .await
         .unwrap();
-    browser
-        .wait_for_script_within(
-            "const c = document.querySelector('.fingerprint');\
-             return c && c.innerText.trim() ? c.innerText : null;",
-            Duration::from_secs(30),
-        )
-        .await;
+    browser.wait_for_fingerprint().await;
     let armored = browser
         .fill_and_seal(&[
             Entry::text("Title", "Found with the builder's own page"),

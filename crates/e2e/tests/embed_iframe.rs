@@ -115,13 +115,7 @@ async fn an_embedded_page_under_a_strict_csp_sizes_its_frame_and_reports_the_rec
         "the policy's theme applies under the CSP"
     );
     // The worker (integrity-checked, from a Blob URL) has accepted the key.
-    browser
-        .wait_for_script_within(
-            "const c = document.querySelector('.fingerprint');\
-             return c && c.innerText.trim() ? c.innerText : null;",
-            Duration::from_secs(30),
-        )
-        .await;
+    browser.wait_for_fingerprint().await;
     let report = Report::default()
         .with_text("title", "Embedded: open redirect on /login")
         .with_text("vulnerability_type", "CWE-601")
