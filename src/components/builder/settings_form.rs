@@ -111,14 +111,19 @@ fn FieldStatusSelect(
     let options = STATUSES
         .iter()
         .map(|(value, status)| {
-            let status = *status;
-            view! { <option value=*value>{move || (state.texts().status)(status)}</option> }
+            let (value, status) = (*value, *status);
+            let current = current.clone();
+            view! {
+                <option value=value prop:selected=move || current() == value>
+                    {move || (state.texts().status)(status)}
+                </option>
+            }
         })
         .collect::<Vec<_>>();
     view! {
         <div class="builder__field">
             <label for=control_id.clone()>{label}</label>
-            <select id=control_id prop:value=current on:change=change>{options}</select>
+            <select id=control_id on:change=change>{options}</select>
         </div>
     }
 }
