@@ -43,6 +43,8 @@ fn policy() -> Vec<u8> {
         .map(|(id, _)| json!({ "id": id, "status": "required" }))
         .collect();
     fields.push(json!({ "id": "attachments", "status": "optional" }));
+    // The demo's CVSS severity mode needs its field; left empty, it is optional.
+    fields.push(json!({ "id": "severity", "status": "optional" }));
     policy["fields"] = fields.into();
     policy.to_string().into_bytes()
 }
