@@ -105,6 +105,9 @@ async fn a_maintainer_builds_a_policy_and_a_page_that_works_from_disk() {
         .await;
     assert!(json.contains("security@acme.example"), "{json}");
     browser.screenshot("builder-page.png").await;
+    browser
+        .assert_accessible("the builder with its preview")
+        .await;
 
     browser.press("Download policy.json").await;
     let policy = downloaded(downloads.path(), "policy.json").await;
