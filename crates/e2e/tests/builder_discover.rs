@@ -165,6 +165,14 @@ async fn keys_are_found_by_wkd_and_security_txt_and_each_failure_is_explained() 
 
     // The advanced method finds the binary key; the direct one is not tried.
     let found = discover(&browser, "alice@advanced.example").await;
+    browser
+        .client
+        .execute(
+            "document.querySelector('.discover form').scrollIntoView();",
+            vec![],
+        )
+        .await
+        .unwrap();
     browser.screenshot("builder-discover-advanced.png").await;
     browser
         .assert_accessible("the builder's discovery results")
