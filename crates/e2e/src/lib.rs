@@ -44,6 +44,16 @@ pub fn cli_binary() -> PathBuf {
     path
 }
 
+/// The Content-Security-Policy header documented for static hosting (docs/embedding.md),
+/// with `connect_src` added to `'self'` and the frame ancestors allowed (`'none'` for none).
+pub fn strict_csp(connect_src: &str, frame_ancestors: &str) -> String {
+    format!(
+        "default-src 'none'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; \
+         img-src 'self'; connect-src 'self' {connect_src}; worker-src blob:; \
+         frame-ancestors {frame_ancestors}; base-uri 'none'; form-action 'none'"
+    )
+}
+
 /// The demo policy's fields, as (id, label): tests fill them by their visible labels.
 pub const DEMO_FIELDS: [(&str, &str); 5] = [
     ("title", "Title"),

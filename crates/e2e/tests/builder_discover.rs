@@ -14,6 +14,7 @@ use sealpost_e2e::{
     browser::Browser,
     dist_dir, fixture_path,
     static_server::{url_of, StaticServer},
+    strict_csp,
 };
 
 fn corpus(name: &str) -> Vec<u8> {
@@ -147,8 +148,18 @@ async fn discover(browser: &Browser, address: &str) -> String {
 /// The builder served on 127.0.0.1 with its look-ups sent to a key server (with CORS
 /// headers or without): the page's server, the key server and the browser.
 async fn builder_with_key_server(cors: bool) -> (StaticServer, StaticServer, Browser) {
-    let page = StaticServer::start(&dist_dir());
     let keys = key_server(cors);
+    // The strict CSP, with the key server allowed (a builder looking up real domains needs
+    // `connect-src https:`).
+    let page = StaticServer::start_with_headers(
+        &dist_dir(),
+        Vec::new(),
+        Vec::new(),
+        vec![(
+            "Content-Security-Policy".into(),
+            strict_csp(keys.url.trim_end_matches('/'), "'none'"),
+        )],
+    );
     let browser = Browser::start().await;
     let base = keys.url.trim_end_matches('/');
     browser

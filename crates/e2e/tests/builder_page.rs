@@ -10,7 +10,7 @@ use std::{process::Command, time::Duration};
 use sealpost_core::demo;
 use sealpost_e2e::{
     browser::Browser, cli_binary, dist_dir, downloaded, static_server::StaticServer, steps::Entry,
-    Gpg,
+    strict_csp, Gpg,
 };
 
 /// The preview's text, once it contains `needle`.
@@ -27,7 +27,13 @@ async fn preview_with(browser: &Browser, needle: &str) -> String {
 
 #[tokio::test(flavor = "multi_thread")]
 async fn a_maintainer_builds_a_policy_and_a_page_that_works_from_disk() {
-    let server = StaticServer::start(&dist_dir());
+    // Under the strict CSP of the report page: the builder needs nothing more.
+    let server = StaticServer::start_with_headers(
+        &dist_dir(),
+        Vec::new(),
+        Vec::new(),
+        vec![("Content-Security-Policy".into(), strict_csp("", "'none'"))],
+    );
     let browser = Browser::start().await;
     let downloads = tempfile::tempdir().unwrap();
     browser.allow_downloads_to(downloads.path()).await;
