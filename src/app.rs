@@ -1,4 +1,5 @@
-//! The page: loads the policy, then either the report form or the policy's problems.
+//! The page: loads the policy, then either the report form or the policy's problems; with
+//! `?builder`, the page builder instead (see `components::builder`).
 
 use std::rc::Rc;
 
@@ -6,8 +7,8 @@ use leptos::{prelude::*, task::spawn_local};
 
 use crate::{
     components::{
-        guided_form::GuidedForm, language_switch::LanguageSwitch,
-        policy_error_page::PolicyErrorPage,
+        builder::builder_page::BuilderPage, guided_form::GuidedForm,
+        language_switch::LanguageSwitch, policy_error_page::PolicyErrorPage,
     },
     i18n::{provide_language, use_lang, use_texts, Language},
     services::{
@@ -24,6 +25,9 @@ pub fn App(
 ) -> impl IntoView {
     crate::browser::install_url_parser();
     let Language(lang) = provide_language();
+    if crate::browser::has_query_parameter("builder") {
+        return view! { <BuilderPage crypto=crypto /> }.into_any();
+    }
     let crypto = StoredValue::new_local(crypto);
     let loaded = LocalResource::new(load_policy);
     view! {
@@ -40,6 +44,7 @@ pub fn App(
             })}
         </Suspense>
     }
+    .into_any()
 }
 
 /// The form is drawn as soon as the policy is read; the keys are accepted by the worker

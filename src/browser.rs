@@ -121,3 +121,11 @@ pub fn mark(name: &str) {
         let _ = performance.mark(name);
     }
 }
+
+/// Whether the page's query string names `name` at all (`?builder` has no value).
+pub fn has_query_parameter(name: &str) -> bool {
+    web_sys::window()
+        .and_then(|w| w.location().search().ok())
+        .and_then(|search| web_sys::UrlSearchParams::new_with_str(&search).ok())
+        .is_some_and(|params| params.has(name))
+}

@@ -1,6 +1,7 @@
 //! One component per concern.
 
 pub mod attachment_picker;
+pub mod builder;
 pub mod channel_list;
 pub mod copy_button;
 pub mod cvss_calculator;

@@ -3,10 +3,12 @@
 
 pub mod crypto;
 pub mod deliver;
+pub mod discover;
 pub mod draft_store;
 pub mod embed;
 pub mod leave_guard;
 pub mod load_policy;
 pub mod navigate;
 pub mod offline;
+pub mod probe;
 pub mod worker_source;

@@ -22,7 +22,8 @@ use sealpost_core::{
     demo,
     protocol::{
         AcceptRequest, AcceptResponse, DraftOpenRequest, DraftOpenResponse, DraftSealRequest,
-        DraftSealResponse, ReplyKeyRequest, ReplyKeyResponse, SealRequest, Sealer,
+        DraftSealResponse, KeyCheckRequest, KeyCheckResponse, ReplyKeyRequest, ReplyKeyResponse,
+        SealRequest, Sealer,
     },
     recipients, Encoding, Report,
 };
@@ -110,6 +111,11 @@ impl CryptoBackend for InPageCrypto {
 
     fn open_draft(&self, request: DraftOpenRequest) -> LocalFuture<DraftOpenResponse> {
         let response = Sealer::open_draft(&request);
+        Box::pin(async move { response })
+    }
+
+    fn check_key(&self, request: KeyCheckRequest) -> LocalFuture<KeyCheckResponse> {
+        let response = Sealer::check_key(&request);
         Box::pin(async move { response })
     }
 }
@@ -1065,4 +1071,94 @@ async fn switching_to_german_rewords_the_widgets_and_keeps_what_was_typed() {
     assert_eq!(typed.value(), steps);
     assert_eq!(text_of(&root, "label[for='attachments']"), "Attachments");
     root.remove();
+}
+
+// ---- The page builder, mounted on its own with the in-page cryptography ----
+
+/// The builder in a fresh container (kept mounted, as [`mount`] keeps the app).
+fn mount_builder() -> Element {
+    let document = web_sys::window().unwrap().document().unwrap();
+    let container = document.create_element("div").unwrap();
+    document.body().unwrap().append_child(&container).unwrap();
+    let handle = leptos::mount::mount_to(container.clone().unchecked_into(), || {
+        sealpost::i18n::provide_language();
+        let crypto: Rc<dyn CryptoBackend> = Rc::new(InPageCrypto::default());
+        leptos::view! { <sealpost::components::builder::builder_page::BuilderPage crypto=crypto /> }
+    });
+    std::mem::forget(handle);
+    container
+}
+
+#[wasm_bindgen_test]
+async fn the_builder_checks_a_pasted_key_and_the_preview_follows_the_policy() {
+    let root = mount_builder();
+    wait_until("the starter's one problem", || {
+        text_of(&root, "#builder-json-problems").contains("recipients")
+    })
+    .await;
+    assert!(root
+        .query_selector(".preview__frame .step")
+        .unwrap()
+        .is_none());
+
+    // A pasted key, checked by the worker's logic: the policy is whole, the preview is drawn
+    // with the key's fingerprint on its recipient card.
+    type_into(&root, "Paste your public key", &demo::recipient_key());
+    tick().await;
+    button(&root, "Use the pasted key").unwrap().click();
+    wait_until("the preview's recipient card", || {
+        root.query_selector(".preview__frame .fingerprint")
+            .unwrap()
+            .is_some_and(|card| {
+                card.text_content()
+                    .unwrap_or_default()
+                    .contains("9563 832D")
+            })
+    })
+    .await;
+    let json = find::<HtmlTextAreaElement>(&root, "#builder-json").value();
+    let policy: serde_json::Value = serde_json::from_str(&json).unwrap();
+    let pinned = policy["recipients"][0]["fingerprint"]
+        .as_str()
+        .unwrap()
+        .replace(' ', "");
+    assert_eq!(pinned, demo::RECIPIENT_FINGERPRINT);
+
+    // The name control edits the text; markup in it stays text in the preview.
+    type_into(&root, "Project name", "Acme <b>bold</b>");
+    wait_until("the renamed preview", || {
+        text_of(&root, ".preview__title").contains("Acme <b>bold</b>")
+    })
+    .await;
+    assert!(root.query_selector(".preview__title b").unwrap().is_none());
+
+    // A broken text: the problem by its path, the controls disabled, the preview gone.
+    type_into(
+        &root,
+        "The policy file (JSON); the settings above edit it too",
+        "{ nope",
+    );
+    wait_until("the syntax error", || {
+        text_of(&root, "#builder-json-problems").contains("not valid JSON")
+    })
+    .await;
+    assert!(find::<Element>(&root, "fieldset").has_attribute("disabled"));
+    wait_until("the preview to wait", || {
+        root.query_selector(".builder__waiting").unwrap().is_some()
+    })
+    .await;
+}
+
+#[wasm_bindgen_test]
+async fn the_builder_refuses_a_secret_key_with_the_reason() {
+    let root = mount_builder();
+    type_into(&root, "Paste your public key", DEMO_SECRET_KEY);
+    tick().await;
+    button(&root, "Use the pasted key").unwrap().click();
+    wait_until("the refusal", || {
+        text_of(&root, ".builder__key-status").contains("secret (private) OpenPGP key")
+    })
+    .await;
+    let json = find::<HtmlTextAreaElement>(&root, "#builder-json").value();
+    assert!(!json.contains("PRIVATE KEY"), "{json}");
 }

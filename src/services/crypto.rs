@@ -13,8 +13,8 @@ use sealpost_core::{
     i18n::{Lang, Texts},
     protocol::{
         AcceptRequest, AcceptResponse, DraftOpenRequest, DraftOpenResponse, DraftSealRequest,
-        DraftSealResponse, ReplyKeyRequest, ReplyKeyResponse, SealRequest, SealResponse,
-        SealedInfo,
+        DraftSealResponse, KeyCheckRequest, KeyCheckResponse, KeyRefusal, ReplyKeyRequest,
+        ReplyKeyResponse, SealRequest, SealResponse, SealedInfo,
     },
 };
 use serde::de::DeserializeOwned;
@@ -63,6 +63,8 @@ pub trait CryptoBackend {
     fn seal_draft(&self, request: DraftSealRequest) -> LocalFuture<DraftSealResponse>;
     /// Opens a stored draft with the passphrase the researcher typed.
     fn open_draft(&self, request: DraftOpenRequest) -> LocalFuture<DraftOpenResponse>;
+    /// Checks one key file on its own (the page builder's key).
+    fn check_key(&self, request: KeyCheckRequest) -> LocalFuture<KeyCheckResponse>;
 }
 
 /// Where the worker's loader is served (copied from `public/` by Trunk; it imports the
@@ -274,6 +276,18 @@ impl CryptoBackend for WorkerCrypto {
             Err(DraftError::Unavailable(reason))
         })
     }
+
+    fn check_key(&self, request: KeyCheckRequest) -> LocalFuture<KeyCheckResponse> {
+        self.exchange("check-key", &request, |reason| Err(unavailable_key(reason)))
+    }
+}
+
+/// A key check that never reached the worker.
+fn unavailable_key(message: String) -> KeyRefusal {
+    KeyRefusal {
+        code: "unavailable".into(),
+        message,
+    }
 }
 
 async fn ready(shared: &Rc<RefCell<Shared>>) -> Result<(), String> {
@@ -402,5 +416,10 @@ impl CryptoBackend for UnavailableCrypto {
     fn open_draft(&self, _: DraftOpenRequest) -> LocalFuture<DraftOpenResponse> {
         let reason = self.0.clone();
         Box::pin(async move { Err(DraftError::Unavailable(reason)) })
+    }
+
+    fn check_key(&self, _: KeyCheckRequest) -> LocalFuture<KeyCheckResponse> {
+        let reason = self.0.clone();
+        Box::pin(async move { Err(unavailable_key(reason)) })
     }
 }

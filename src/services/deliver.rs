@@ -4,7 +4,7 @@
 //!
 //! The upload itself is an `XMLHttpRequest`, not `fetch` (gloo-net): only XHR reports upload
 //! progress, which a researcher sending a 100 MB report over a slow link needs to see. gloo-net
-//! still makes the one request fetch is right for: the CORS probe below.
+//! still makes the one request fetch is right for: the CORS probe (`super::probe`).
 
 use std::{cell::RefCell, collections::BTreeMap, rc::Rc, time::Duration};
 
@@ -277,23 +277,14 @@ async fn report_progress_until(
     }
 }
 
-/// Tells a server that is down from one that refuses this page by CORS (the browser reports
-/// both as a bare network error): a `no-cors` GET of the endpoint resolves, opaquely, only when
-/// the server answered. It carries nothing of the report.
+/// Tells a server that is down from one that refuses this page by CORS (see [`super::probe`]).
 async fn why_unanswered(url: &str) -> NoAnswer {
-    let probe = gloo_net::http::Request::get(url)
-        .mode(web_sys::RequestMode::NoCors)
-        .credentials(web_sys::RequestCredentials::Omit)
-        .cache(web_sys::RequestCache::NoStore)
-        .send()
-        .await;
-    match probe {
-        Ok(_) => NoAnswer::CorsRefused {
-            page_origin: web_sys::window()
-                .and_then(|w| w.location().origin().ok())
-                .unwrap_or_else(|| "this page".into()),
-        },
-        Err(_) => NoAnswer::Unreachable,
+    if super::probe::server_answers(url).await {
+        NoAnswer::CorsRefused {
+            page_origin: super::probe::page_origin(),
+        }
+    } else {
+        NoAnswer::Unreachable
     }
 }
 

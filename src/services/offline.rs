@@ -51,19 +51,33 @@ impl From<String> for OfflineError {
 
 impl OfflineError {
     pub fn message(&self, texts: &Texts) -> String {
+        (texts.send.offline_failed)(self.reason(texts))
+    }
+
+    /// Why, without the sentence around it (the builder words its own).
+    pub fn reason<'a>(&'a self, texts: &'a Texts) -> &'a str {
         let t = texts.send;
-        (t.offline_failed)(match self {
+        match self {
             OfflineError::NotBuilt => t.offline_not_built,
             OfflineError::NotLoaded => t.offline_not_loaded,
             OfflineError::Assets(detail) => detail,
-        })
+        }
     }
 }
 
 /// The offline page: its file name and its HTML.
 pub async fn offline_page() -> Result<(String, String), OfflineError> {
-    let base = asset_base().ok_or(OfflineError::NotBuilt)?;
     let (policy_json, keys) = load_policy::loaded_source().ok_or(OfflineError::NotLoaded)?;
+    single_file(&policy_json, &keys).await
+}
+
+/// This build as one file with `policy_json` in it (the page builder's edited policy, say);
+/// `keys` gives the text of each `key_url` key as `(key_url, text)`.
+pub async fn single_file(
+    policy_json: &str,
+    keys: &[(String, String)],
+) -> Result<(String, String), OfflineError> {
+    let base = asset_base().ok_or(OfflineError::NotBuilt)?;
     let manifest_text = text(&fetch(&format!("{base}{MANIFEST_FILE}"), None).await?).await?;
     let manifest: Manifest = serde_json::from_str(&manifest_text)
         .map_err(|err| format!("{MANIFEST_FILE} is unreadable: {err}"))?;
@@ -79,7 +93,7 @@ pub async fn offline_page() -> Result<(String, String), OfflineError> {
     let worker_js = text(&fetch_asset(&base, &manifest.worker_js).await?).await?;
     let app_wasm = gzip(&fetch_asset(&base, &manifest.app_wasm).await?).await?;
     let worker_wasm = gzip(&fetch_asset(&base, &manifest.worker_wasm).await?).await?;
-    let policy = sealpost_bundle::inline_keys(&policy_json, |url| {
+    let policy = sealpost_bundle::inline_keys(policy_json, |url| {
         keys.iter()
             .find(|(key_url, _)| key_url == url)
             .map(|(_, key)| key.clone())

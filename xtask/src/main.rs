@@ -131,21 +131,28 @@ fn run_checks() -> Result {
     step(
         "end-to-end test (headless Chromium + gpg + the inbox)",
         || {
-            // The delivery test runs the reference inbox as a real process.
+            // The delivery test runs the reference inbox as a real process, the round trip
+            // and the builder tests the `sealpost` CLI.
             cargo(&[
                 "build",
                 "--package",
                 "sealpost-inbox",
                 "--bin",
                 "sealpost-inbox",
+                "--package",
+                "sealpost-cli",
+                "--bin",
+                "sealpost",
             ])?;
             let dist = dist_dir();
             let inbox = target_dir().join("debug").join("sealpost-inbox");
+            let cli = target_dir().join("debug").join("sealpost");
             tally::cargo_test(
                 &["--package", "sealpost-e2e"],
                 &[
                     ("SEALPOST_DIST", dist.as_os_str()),
                     ("SEALPOST_INBOX", inbox.as_os_str()),
+                    ("SEALPOST_CLI", cli.as_os_str()),
                 ],
             )
         },

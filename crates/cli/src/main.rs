@@ -11,7 +11,6 @@ mod files;
 mod plain_policy;
 mod recipients;
 mod report_input;
-mod security_txt;
 mod terminal;
 mod unpack;
 

@@ -10,9 +10,19 @@ use pgp::{armor::BlockType, ser::Serialize};
 /// options as the armored reports sealpost makes (CRC-24 checksum included: older readers
 /// insist on it).
 pub fn armor_message(binary: &[u8]) -> String {
+    armor(binary, BlockType::Message)
+}
+
+/// Armors `binary`, public-key packets exactly as given (a key fetched from a Web Key
+/// Directory, say), as `-----BEGIN PGP PUBLIC KEY BLOCK-----` text for a policy file.
+pub fn armor_public_key(binary: &[u8]) -> String {
+    armor(binary, BlockType::PublicKey)
+}
+
+fn armor(binary: &[u8], kind: BlockType) -> String {
     let mut out = Vec::with_capacity(binary.len() / 3 * 4 + binary.len() / 48 + 128);
     // Writing to a Vec cannot fail, and `Raw` never fails to serialize.
-    if pgp::armor::write(&Raw(binary), BlockType::Message, &mut out, None, true).is_err() {
+    if pgp::armor::write(&Raw(binary), kind, &mut out, None, true).is_err() {
         return String::new();
     }
     // Armor is base64 and ASCII header lines.

@@ -11,6 +11,8 @@
 //! (see [`crate::policy::translate`]), never here.
 
 pub mod advice;
+pub mod builder;
+pub mod discover;
 pub mod fields;
 pub mod form;
 pub mod keep;

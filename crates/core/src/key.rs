@@ -23,7 +23,7 @@ use std::{
 };
 
 pub use algorithm::{AlgorithmProblem, MIN_RSA_BITS};
-pub use parse::MAX_KEY_INPUT_BYTES;
+pub use parse::{armored_text, MAX_KEY_INPUT_BYTES};
 
 use algorithm::Role;
 use pgp::{

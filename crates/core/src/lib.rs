@@ -2,10 +2,12 @@
 #![cfg_attr(test, allow(clippy::unwrap_used))]
 
 pub mod armor;
+pub mod builder;
 pub mod cvss;
 pub mod cwe;
 pub mod delivery;
 pub mod demo;
+pub mod discover;
 pub mod draft;
 pub mod export;
 pub mod guide;
@@ -20,6 +22,7 @@ pub mod reply_key;
 pub mod report;
 pub mod schema;
 pub mod seal;
+pub mod security_txt;
 pub mod validate;
 pub mod web_url;
 

@@ -22,6 +22,12 @@ pub use document::{
 };
 pub use step::Step;
 
+/// Reads a policy file's text as a document, without the checks [`Policy::from_json`] makes:
+/// for tools that edit the document (the page builder).
+pub fn parse_document(json: &str) -> Result<PolicyDocument, PolicyError> {
+    resolve::parse(json)
+}
+
 use crate::{
     i18n::Lang,
     report::{Report, Stance},

@@ -134,6 +134,32 @@ pub struct DraftOpenRequest {
 
 pub type DraftOpenResponse = Result<Draft, DraftError>;
 
+/// Check one key file on its own, for the page builder: a key the maintainer picked, pasted
+/// or discovered (binary or armored bytes, as fetched).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct KeyCheckRequest {
+    pub bytes: Vec<u8>,
+    pub now_ms: f64,
+}
+
+/// A key file every certificate of which reports can be encrypted to.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct CheckedKey {
+    /// The keys as armored text for the policy's `key` (binary input armored as it is).
+    pub armored: String,
+    /// One per certificate in the file.
+    pub keys: Vec<RecipientSummary>,
+}
+
+/// Why a key file cannot be used: [`crate::KeyError::code`] and its message.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct KeyRefusal {
+    pub code: String,
+    pub message: String,
+}
+
+pub type KeyCheckResponse = Result<CheckedKey, KeyRefusal>;
+
 /// The worker's state and logic, browser-free.
 #[derive(Debug, Default)]
 pub struct Sealer {
@@ -218,6 +244,25 @@ impl Sealer {
         Ok((sealed.message, info))
     }
 
+    /// Checks a key file as a policy recipient's key is checked (see [`crate::key`]).
+    pub fn check_key(request: &KeyCheckRequest) -> KeyCheckResponse {
+        let refusal = |err: crate::KeyError| KeyRefusal {
+            code: err.code().to_owned(),
+            message: err.to_string(),
+        };
+        let now = system_time(request.now_ms);
+        let keys = RecipientKey::accept_all(&request.bytes, now)
+            .map_err(refusal)?
+            .into_iter()
+            .map(|verdict| verdict.map(|key| summary(&key, None, false, false)))
+            .collect::<Result<Vec<_>, _>>()
+            .map_err(refusal)?;
+        Ok(CheckedKey {
+            armored: crate::key::armored_text(&request.bytes),
+            keys,
+        })
+    }
+
     /// Makes a reply key (see [`reply_key::generate`]).
     pub fn make_reply_key<R: rand_core::RngCore + rand_core::CryptoRng>(
         request: &ReplyKeyRequest,
@@ -253,16 +298,30 @@ impl Sealer {
 
 fn summarize(policy: &Policy, index: usize, key: &RecipientKey) -> RecipientSummary {
     let source = &policy.recipients[index];
+    summary(
+        key,
+        source.name.clone(),
+        source.fingerprint.is_some(),
+        source.test_key,
+    )
+}
+
+fn summary(
+    key: &RecipientKey,
+    name: Option<String>,
+    pinned: bool,
+    test_key: bool,
+) -> RecipientSummary {
     RecipientSummary {
-        name: source.name.clone(),
+        name,
         user_id: key.user_id().map(str::to_owned),
         fingerprint: key.fingerprint_grouped(),
         encryption_fingerprint: crate::key::group_by_four(&key.encryption_fingerprint()),
         algorithm: key.algorithm().to_owned(),
         version: key.version(),
         expires: key.expires_date(),
-        pinned: source.fingerprint.is_some(),
-        test_key: source.test_key,
+        pinned,
+        test_key,
         seipd_v2: key.supports_seipd_v2(),
     }
 }

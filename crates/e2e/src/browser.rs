@@ -179,6 +179,17 @@ impl Browser {
         }
     }
 
+    /// The first recipient's fingerprint, once the worker has accepted the keys (the key
+    /// card fills in; from a Blob URL worker that can take a while on two busy cores).
+    pub async fn wait_for_fingerprint(&self) -> String {
+        self.wait_for_script_within(
+            "const c = document.querySelector('.fingerprint');\
+             return c && c.innerText.trim() ? c.innerText : null;",
+            Duration::from_secs(30),
+        )
+        .await
+    }
+
     pub async fn screenshot(&self, name: &str) {
         let png = self.client.screenshot().await.expect("screenshot");
         std::fs::write(crate::artifacts_dir().join(name), png).expect("write screenshot");

@@ -29,6 +29,31 @@ pub fn dist_dir() -> PathBuf {
     dist
 }
 
+/// The built `sealpost` CLI: `SEALPOST_CLI` (set by `cargo xtask test`), else the workspace's
+/// debug build.
+pub fn cli_binary() -> PathBuf {
+    let path = std::env::var_os("SEALPOST_CLI").map_or_else(
+        || PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../target/debug/sealpost"),
+        PathBuf::from,
+    );
+    assert!(
+        path.is_file(),
+        "{} is missing: cargo build -p sealpost-cli (cargo xtask test does)",
+        path.display()
+    );
+    path
+}
+
+/// The Content-Security-Policy header documented for static hosting (docs/embedding.md),
+/// with `connect_src` added to `'self'` and the frame ancestors allowed (`'none'` for none).
+pub fn strict_csp(connect_src: &str, frame_ancestors: &str) -> String {
+    format!(
+        "default-src 'none'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; \
+         img-src 'self'; connect-src 'self' {connect_src}; worker-src blob:; \
+         frame-ancestors {frame_ancestors}; base-uri 'none'; form-action 'none'"
+    )
+}
+
 /// The demo policy's fields, as (id, label): tests fill them by their visible labels.
 pub const DEMO_FIELDS: [(&str, &str); 5] = [
     ("title", "Title"),
@@ -52,6 +77,17 @@ pub fn pseudorandom_bytes(len: usize, seed: u64) -> Vec<u8> {
         .collect();
     bytes.truncate(len);
     bytes
+}
+
+/// `dir/name` once the browser has saved it there (downloads land a little after the click).
+pub async fn downloaded(dir: &std::path::Path, name: &str) -> PathBuf {
+    let path = dir.join(name);
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(20);
+    while !path.is_file() && std::time::Instant::now() < deadline {
+        tokio::time::sleep(std::time::Duration::from_millis(100)).await;
+    }
+    assert!(path.is_file(), "{name} was not downloaded");
+    path
 }
 
 /// Where tests leave screenshots for people to look at.

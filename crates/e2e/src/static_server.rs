@@ -99,6 +99,19 @@ impl StaticServer {
         extra: Vec<(String, Vec<u8>)>,
         headers: Vec<(String, String)>,
     ) -> Self {
+        let listener = std::net::TcpListener::bind("127.0.0.1:0").expect("bind 127.0.0.1");
+        Self::start_on(listener, root, files, extra, headers)
+    }
+
+    /// As [`StaticServer::start_with_headers`], on a `listener` bound already: for files that
+    /// must name the server's own URL (`http://127.0.0.1:PORT/`, see [`url_of`]).
+    pub fn start_on(
+        listener: std::net::TcpListener,
+        root: &Path,
+        files: Vec<(String, PathBuf)>,
+        extra: Vec<(String, Vec<u8>)>,
+        headers: Vec<(String, String)>,
+    ) -> Self {
         let headers: Arc<Vec<(axum::http::HeaderName, axum::http::HeaderValue)>> = Arc::new(
             headers
                 .iter()
@@ -110,8 +123,7 @@ impl StaticServer {
                 })
                 .collect(),
         );
-        let listener = std::net::TcpListener::bind("127.0.0.1:0").expect("bind 127.0.0.1");
-        let port = listener.local_addr().expect("a local address").port();
+        let url = url_of(&listener);
         listener
             .set_nonblocking(true)
             .expect("a non-blocking listener");
@@ -174,12 +186,18 @@ impl StaticServer {
             })
         };
         Self {
-            url: format!("http://127.0.0.1:{port}/"),
+            url,
             seen,
             stop: Some(stop),
             thread: Some(thread),
         }
     }
+}
+
+/// The URL a server on `listener` has: `http://127.0.0.1:PORT/`.
+pub fn url_of(listener: &std::net::TcpListener) -> String {
+    let port = listener.local_addr().expect("a local address").port();
+    format!("http://127.0.0.1:{port}/")
 }
 
 fn answer(

@@ -9,16 +9,9 @@
 use std::time::Duration;
 
 use sealpost_core::{demo, Report};
-use sealpost_e2e::{browser::Browser, dist_dir, inbox::Inbox, static_server::StaticServer};
-
-/// The CSP header documented for static hosting, with this test's endpoint and parent.
-pub fn strict_csp(endpoint_origin: &str, parent_origin: &str) -> String {
-    format!(
-        "default-src 'none'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; \
-         img-src 'self'; connect-src 'self' {endpoint_origin}; worker-src blob:; \
-         frame-ancestors {parent_origin}; base-uri 'none'; form-action 'none'"
-    )
-}
+use sealpost_e2e::{
+    browser::Browser, dist_dir, inbox::Inbox, static_server::StaticServer, strict_csp,
+};
 
 const PARENT_HTML: &str = r#"<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><title>A project's site</title></head>
@@ -115,13 +108,7 @@ async fn an_embedded_page_under_a_strict_csp_sizes_its_frame_and_reports_the_rec
         "the policy's theme applies under the CSP"
     );
     // The worker (integrity-checked, from a Blob URL) has accepted the key.
-    browser
-        .wait_for_script_within(
-            "const c = document.querySelector('.fingerprint');\
-             return c && c.innerText.trim() ? c.innerText : null;",
-            Duration::from_secs(30),
-        )
-        .await;
+    browser.wait_for_fingerprint().await;
     let report = Report::default()
         .with_text("title", "Embedded: open redirect on /login")
         .with_text("vulnerability_type", "CWE-601")

@@ -8,7 +8,7 @@
 use std::time::Duration;
 
 use sealpost_core::{demo, Report};
-use sealpost_e2e::{browser::Browser, dist_dir, static_server::StaticServer, Gpg};
+use sealpost_e2e::{browser::Browser, dist_dir, downloaded, static_server::StaticServer, Gpg};
 
 #[tokio::test(flavor = "multi_thread")]
 async fn the_single_file_works_from_disk_with_the_network_blocked() {
@@ -49,13 +49,7 @@ async fn the_single_file_works_from_disk_with_the_network_blocked() {
             "Remote code execution when a user opens an image.",
         );
     // The key card fills in once the worker (started from a Blob URL) has accepted the key.
-    browser
-        .wait_for_script_within(
-            "const c = document.querySelector('.fingerprint');\
-             return c && c.innerText.trim() ? c.innerText : null;",
-            Duration::from_secs(30),
-        )
-        .await;
+    browser.wait_for_fingerprint().await;
     let armored = browser.seal_demo_report(&report).await;
     browser.screenshot("offline-file-sealed.png").await;
 
@@ -77,11 +71,7 @@ async fn the_single_file_works_from_disk_with_the_network_blocked() {
         .await;
     assert!(mailto.starts_with("mailto:"), "{mailto}");
     browser.press("Download report.asc").await;
-    let saved = downloads.path().join("report.asc");
-    let deadline = std::time::Instant::now() + Duration::from_secs(10);
-    while !saved.is_file() && std::time::Instant::now() < deadline {
-        tokio::time::sleep(Duration::from_millis(100)).await;
-    }
+    let saved = downloaded(downloads.path(), "report.asc").await;
     assert_eq!(std::fs::read_to_string(&saved).unwrap(), armored);
 
     // The page itself says it runs from the file, and nothing tried to leave it.
@@ -157,11 +147,7 @@ async fn the_page_downloads_a_working_offline_copy_of_itself() {
         .next()
         .unwrap()
         .to_owned();
-    let saved = downloads.path().join(&name);
-    let deadline = std::time::Instant::now() + Duration::from_secs(10);
-    while !saved.is_file() && std::time::Instant::now() < deadline {
-        tokio::time::sleep(Duration::from_millis(100)).await;
-    }
+    let saved = downloaded(downloads.path(), &name).await;
     let html = std::fs::read_to_string(&saved).unwrap();
     assert!(html.contains("http-equiv=\"Content-Security-Policy\""));
 
@@ -176,13 +162,7 @@ async fn the_page_downloads_a_working_offline_copy_of_itself() {
         .with_text("affected_versions", "2.x")
         .with_text("reproduction_steps", "1. Submit the form from another site")
         .with_text("impact", "Settings change without consent.");
-    browser
-        .wait_for_script_within(
-            "const c = document.querySelector('.fingerprint');\
-             return c && c.innerText.trim() ? c.innerText : null;",
-            Duration::from_secs(30),
-        )
-        .await;
+    browser.wait_for_fingerprint().await;
     let armored = browser.seal_demo_report(&report).await;
     browser.screenshot("offline-copy-sealed.png").await;
     let plaintext = Gpg::with_secret_key("demo-recipient.secret.asc").decrypt(armored.as_bytes());

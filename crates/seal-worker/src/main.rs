@@ -7,7 +7,7 @@
 //! answers each `{id, type, json, files?}` request with `{id, type, json, message?}`, and sends
 //! `{id, type: "progress", done, total}` while sealing. Requests: `accept`, `seal`, `encrypt`
 //! (benchmarks), `reply-key` (make the researcher's reply key), `seal-draft` and `open-draft`
-//! (the passphrase-encrypted draft); answers carry the protocol's JSON responses.
+//! (the passphrase-encrypted draft), `check-key` (the page builder's key, on its own); answers carry the protocol's JSON responses.
 
 #[cfg(target_arch = "wasm32")]
 mod worker;

@@ -2,8 +2,8 @@ use std::cell::RefCell;
 
 use js_sys::{Array, Object, Reflect, Uint8Array};
 use sealpost_core::protocol::{
-    AcceptRequest, DraftOpenRequest, DraftSealRequest, ReplyKeyRequest, SealRequest, SealResponse,
-    Sealer,
+    AcceptRequest, DraftOpenRequest, DraftSealRequest, KeyCheckRequest, ReplyKeyRequest,
+    SealRequest, SealResponse, Sealer,
 };
 use wasm_bindgen::{prelude::*, JsCast};
 use web_sys::{Blob, DedicatedWorkerGlobalScope, FileReaderSync, MessageEvent};
@@ -32,6 +32,9 @@ pub fn start() {
             }),
             "open-draft" => answer(&id, "draft-opened", &json, |request: DraftOpenRequest| {
                 to_json(&Sealer::open_draft(&request))
+            }),
+            "check-key" => answer(&id, "key-checked", &json, |request: KeyCheckRequest| {
+                to_json(&Sealer::check_key(&request))
             }),
             other => post(
                 &reply(&id, "failed", &format!("unknown request {other:?}")),

@@ -15,10 +15,8 @@ use std::{
 
 use clap::Args;
 use sealpost_core::{
-    policy::{
-        document::{FieldSpec, FieldStatus, Recipient},
-        Builtin, Channel, Commitments, PolicyDocument, Project,
-    },
+    policy::{document::Recipient, Channel, Commitments, PolicyDocument, Project},
+    security_txt::{Expiry, SecurityTxt},
     Policy, RecipientKey,
 };
 use time::OffsetDateTime;
@@ -27,7 +25,6 @@ use crate::{
     clock,
     exit::Exit,
     files::{self, ReadError},
-    security_txt::{Expiry, SecurityTxt},
     terminal::{self, bulleted},
 };
 
@@ -117,7 +114,7 @@ fn init(args: &InitArgs) -> Result<Exit, InitFailure> {
         },
         recipients,
         channels,
-        fields: default_fields(),
+        fields: sealpost_core::builder::starter_fields(),
         severity: Default::default(),
         scope: Default::default(),
         rules: Vec::new(),
@@ -402,27 +399,6 @@ fn homepage(file: &SecurityTxt) -> Option<String> {
 
 /// What most security policies ask for (see docs/ and the presets): enough to act on, little
 /// enough that researchers fill it in.
-fn default_fields() -> Vec<FieldSpec> {
-    let field = |builtin: Builtin, status: FieldStatus| FieldSpec {
-        id: builtin.id().into(),
-        status,
-        ..FieldSpec::default()
-    };
-    vec![
-        field(Builtin::Title, FieldStatus::Required),
-        field(Builtin::VulnerabilityType, FieldStatus::Optional),
-        field(Builtin::AffectedComponent, FieldStatus::Optional),
-        field(Builtin::AffectedVersions, FieldStatus::Required),
-        field(Builtin::Description, FieldStatus::Required),
-        field(Builtin::ReproductionSteps, FieldStatus::Required),
-        field(Builtin::Impact, FieldStatus::Optional),
-        field(Builtin::Attachments, FieldStatus::Optional),
-        field(Builtin::ReporterIdentity, FieldStatus::Optional),
-        field(Builtin::ReporterContact, FieldStatus::Optional),
-        field(Builtin::Credit, FieldStatus::Optional),
-    ]
-}
-
 fn write(out: Option<&Path>, json: &str) -> Result<(), InitFailure> {
     match out {
         Some(path) => {

@@ -82,6 +82,18 @@ fn malformed(err: pgp::errors::Error) -> KeyError {
     }
 }
 
+/// `input`'s keys as armored text for a policy file: binary packets armored exactly as they
+/// are, armored input as its key blocks (the prose around them left out).
+pub fn armored_text(input: &[u8]) -> String {
+    if input.first().is_some_and(|byte| byte & 0x80 != 0) {
+        return crate::armor::armor_public_key(input);
+    }
+    let text = String::from_utf8_lossy(input);
+    let mut blocks = armor_blocks(&text).join("\n");
+    blocks.push('\n');
+    blocks
+}
+
 /// Each `BEGIN … END PGP PUBLIC KEY BLOCK` in `text`; an unterminated last block runs to the end
 /// (the parser then says what is missing).
 fn armor_blocks(text: &str) -> Vec<&str> {

@@ -238,3 +238,73 @@ fn drafts_go_through_the_worker_and_a_wrong_passphrase_is_told_apart() {
         Err(DraftError::PassphraseTooShort { min: 8 })
     );
 }
+
+fn fixture(name: &str) -> Vec<u8> {
+    std::fs::read(sealpost_testkit::fixture_path(name)).unwrap()
+}
+
+/// What a Web Key Directory serves: the key's packets, not armor.
+fn dearmored(armored: &[u8]) -> Vec<u8> {
+    use std::io::Read;
+    let mut binary = Vec::new();
+    pgp::armor::Dearmor::new(std::io::Cursor::new(armored))
+        .read_to_end(&mut binary)
+        .unwrap();
+    binary
+}
+
+#[test]
+fn a_binary_key_is_checked_and_armored_for_the_policy() {
+    let armored = fixture("corpus/monetr-security.asc");
+    let binary = dearmored(&armored);
+    let checked = wire(&Sealer::check_key(&wire(&KeyCheckRequest {
+        bytes: binary.clone(),
+        now_ms: now_ms(),
+    })))
+    .unwrap();
+    assert_eq!(checked.keys.len(), 1);
+    assert!(checked
+        .armored
+        .starts_with("-----BEGIN PGP PUBLIC KEY BLOCK-----"));
+    // Armored exactly: the same packets come out again.
+    assert_eq!(dearmored(checked.armored.as_bytes()), binary);
+    // And the armored file gives the same key, its prose left out.
+    let from_text = Sealer::check_key(&KeyCheckRequest {
+        bytes: armored,
+        now_ms: now_ms(),
+    })
+    .unwrap();
+    assert_eq!(from_text.keys, checked.keys);
+    assert_eq!(dearmored(from_text.armored.as_bytes()), binary);
+}
+
+#[test]
+fn refused_keys_say_what_and_why() {
+    let check = |name: &str| {
+        Sealer::check_key(&KeyCheckRequest {
+            bytes: fixture(name),
+            now_ms: now_ms(),
+        })
+        .unwrap_err()
+    };
+    let expired = check("keys/expired.public.asc");
+    assert_eq!(expired.code, "expired");
+    assert!(
+        expired.message.contains("2020-12-31"),
+        "{}",
+        expired.message
+    );
+    let not_a_key = check("corpus/actualsecurity-placeholder-not-a-key.txt");
+    assert_eq!(not_a_key.code, "not-a-key");
+    assert_eq!(check("keys/cv25519.secret.asc").code, "secret-key");
+}
+
+#[test]
+fn every_certificate_of_a_team_file_is_summarized() {
+    let checked = Sealer::check_key(&KeyCheckRequest {
+        bytes: fixture("keys/multi.public.asc"),
+        now_ms: now_ms(),
+    })
+    .unwrap();
+    assert!(checked.keys.len() > 1, "{:?}", checked.keys);
+}
