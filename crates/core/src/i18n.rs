@@ -12,6 +12,7 @@
 
 pub mod advice;
 pub mod builder;
+#[cfg(feature = "url")]
 pub mod discover;
 pub mod fields;
 pub mod form;

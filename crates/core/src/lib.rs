@@ -7,6 +7,9 @@ pub mod cvss;
 pub mod cwe;
 pub mod delivery;
 pub mod demo;
+// Key discovery builds and checks host names with the url crate; only the page (its builder)
+// and the command line need it, not the sealing worker.
+#[cfg(feature = "url")]
 pub mod discover;
 pub mod draft;
 pub mod export;
