@@ -299,7 +299,12 @@ mod tests {
 <link href='/controls-4.css' rel=stylesheet><link href=/panels-5.css rel=stylesheet>"#;
         assert_eq!(
             stylesheets(index),
-            ["main-1.css", "theme-3.css", "controls-4.css", "panels-5.css"]
+            [
+                "main-1.css",
+                "theme-3.css",
+                "controls-4.css",
+                "panels-5.css"
+            ]
         );
     }
 }
