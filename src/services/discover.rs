@@ -9,7 +9,7 @@ use std::rc::Rc;
 use sealpost_core::{
     discover::{
         encryption_sources, judge_key, judge_security_txt, DiscoveryError, Fetched, FormatNote,
-        KeyFormat, Method, Origins, Plan, Source,
+        KeyFormat, MailAddress, Method, Origins, Plan, Source,
     },
     protocol::{CheckedKey, KeyCheckRequest},
 };
@@ -31,6 +31,8 @@ pub enum Outcome {
     Found {
         format: KeyFormat,
         note: Option<FormatNote>,
+        /// A directory key that names the address in none of its user IDs.
+        address_missing: bool,
         key: CheckedKey,
     },
     Failed(DiscoveryError),
@@ -39,6 +41,8 @@ pub enum Outcome {
 /// Everything found so far.
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct Findings {
+    /// The address looked up (`local@domain`, the domain as looked up).
+    pub address: String,
     pub attempts: Vec<Attempt>,
     /// Fingerprints a security.txt names with `openpgp4fpr:`.
     pub fingerprints: Vec<String>,
@@ -78,17 +82,21 @@ pub async fn discover(
     crypto: Rc<dyn CryptoBackend>,
     report: impl Fn(&Findings),
 ) {
-    let mut findings = Findings::default();
+    let mut findings = Findings {
+        address: format!("{}@{}", plan.address.local, plan.address.domain),
+        ..Findings::default()
+    };
     let [advanced, direct] = &plan.wkd;
     let first = findings.push(advanced);
     report(&findings);
-    findings.attempts[first].outcome = key_at(advanced, crypto.as_ref()).await;
+    let address = &plan.address;
+    findings.attempts[first].outcome = key_at(advanced, address, crypto.as_ref()).await;
     let second = findings.push(direct);
     report(&findings);
     findings.attempts[second].outcome = if findings.found_usable(first) {
         Outcome::Skipped
     } else {
-        key_at(direct, crypto.as_ref()).await
+        key_at(direct, address, crypto.as_ref()).await
     };
     report(&findings);
 
@@ -111,7 +119,7 @@ pub async fn discover(
                             let at = findings.push(&key_source);
                             report(&findings);
                             findings.attempts[at].outcome =
-                                key_at(&key_source, crypto.as_ref()).await;
+                                key_at(&key_source, address, crypto.as_ref()).await;
                         }
                         Err(error) => findings.attempts.push(Attempt {
                             source: Source {
@@ -131,7 +139,7 @@ pub async fn discover(
 }
 
 /// Fetches `source`, judges the answer and has the worker check the key.
-async fn key_at(source: &Source, crypto: &dyn CryptoBackend) -> Outcome {
+async fn key_at(source: &Source, address: &MailAddress, crypto: &dyn CryptoBackend) -> Outcome {
     let candidate = match judge_key(source, fetch(&source.url).await) {
         Ok(candidate) => candidate,
         Err(error) => return Outcome::Failed(error),
@@ -146,6 +154,12 @@ async fn key_at(source: &Source, crypto: &dyn CryptoBackend) -> Outcome {
         Ok(key) => Outcome::Found {
             format: candidate.format,
             note: candidate.note,
+            // security.txt may name another team's address: only the directory must match.
+            address_missing: matches!(source.method, Method::WkdAdvanced | Method::WkdDirect)
+                && !key
+                    .keys
+                    .iter()
+                    .any(|summary| address.is_named_by(&summary.user_ids)),
             key,
         },
         Err(refusal) => Outcome::Failed(DiscoveryError::refused(

@@ -43,6 +43,8 @@ pub struct RecipientKey {
     target: Target,
     fingerprint: String,
     user_id: Option<String>,
+    /// Every user ID with a valid self-signature, the primary one first.
+    user_ids: Vec<String>,
     expires: Option<SystemTime>,
     algorithm: String,
     preferences: Preferences,
@@ -224,7 +226,8 @@ impl RecipientKey {
 
     fn judge(cert: SignedPublicKey, now: SystemTime) -> Result<Self, KeyError> {
         let fingerprint = hex::encode_upper(cert.primary_key.fingerprint().as_bytes());
-        let user_id = primary_user_id(&cert);
+        let user_ids = valid_user_ids(&cert);
+        let user_id = user_ids.first().cloned();
         let name = KeyName {
             fingerprint: &fingerprint,
             user_id: user_id.as_deref(),
@@ -302,6 +305,7 @@ impl RecipientKey {
             target,
             fingerprint,
             user_id,
+            user_ids,
             // The report can be read only while both the key and the subkey are valid.
             expires: [expires, target_expiry].into_iter().flatten().min(),
             algorithm: algorithm::describe(encryption_params),
@@ -331,6 +335,11 @@ impl RecipientKey {
     /// The primary user ID, as text (untrusted: render it as text, never as HTML).
     pub fn user_id(&self) -> Option<&str> {
         self.user_id.as_deref()
+    }
+
+    /// Every validly self-signed user ID, the primary one first (untrusted text).
+    pub fn user_ids(&self) -> &[String] {
+        &self.user_ids
     }
 
     /// The encryption key's algorithm, for people: "RSA 4096", "ECDH Curve25519 (legacy)", "X25519".
@@ -410,8 +419,9 @@ fn valid_self_signatures(cert: &SignedPublicKey) -> Vec<&Signature> {
     on_user_ids.chain(direct).collect()
 }
 
-/// The user ID marked primary by its newest valid self-signature, else the first valid one.
-fn primary_user_id(cert: &SignedPublicKey) -> Option<String> {
+/// Every user ID with a valid self-signature, in the certificate's order but the primary one
+/// (marked so by its newest valid self-signature, else the first valid one) first.
+fn valid_user_ids(cert: &SignedPublicKey) -> Vec<String> {
     let primary = &cert.primary_key;
     let valid_users = cert.details.users.iter().filter_map(|user| {
         let newest = user
@@ -426,12 +436,15 @@ fn primary_user_id(cert: &SignedPublicKey) -> Option<String> {
             .max_by_key(|sig| created(sig))?;
         Some((user, newest.is_primary()))
     });
-    let users: Vec<_> = valid_users.collect();
-    let chosen = users
-        .iter()
-        .find(|(_, is_primary)| *is_primary)
-        .or(users.first())?;
-    Some(String::from_utf8_lossy(chosen.0.id.id()).into_owned())
+    let mut users: Vec<_> = valid_users.collect();
+    if let Some(at) = users.iter().position(|(_, is_primary)| *is_primary) {
+        let chosen = users.remove(at);
+        users.insert(0, chosen);
+    }
+    users
+        .into_iter()
+        .map(|(user, _)| String::from_utf8_lossy(user.id.id()).into_owned())
+        .collect()
 }
 
 fn revocation_reason(sig: &Signature) -> Option<String> {

@@ -49,6 +49,9 @@ pub struct RecipientSummary {
     pub name: Option<String>,
     /// Untrusted: render as text.
     pub user_id: Option<String>,
+    /// Every validly self-signed user ID, the primary one first (untrusted text).
+    #[serde(default)]
+    pub user_ids: Vec<String>,
     /// Grouped in fours.
     pub fingerprint: String,
     pub encryption_fingerprint: String,
@@ -315,6 +318,7 @@ fn summary(
     RecipientSummary {
         name,
         user_id: key.user_id().map(str::to_owned),
+        user_ids: key.user_ids().to_vec(),
         fingerprint: key.fingerprint_grouped(),
         encryption_fingerprint: crate::key::group_by_four(&key.encryption_fingerprint()),
         algorithm: key.algorithm().to_owned(),

@@ -197,6 +197,11 @@ async fn keys_are_found_by_wkd_and_security_txt_and_each_failure_is_explained() 
         "{found}"
     );
     assert!(found.contains("binary (OpenPGP packets)"), "{found}");
+    // The corpus key is another project's: the directory serves it for an address it lacks.
+    assert!(
+        found.contains("None of this key's user IDs is alice@advanced.example"),
+        "{found}"
+    );
     assert!(
         found.contains("Not tried: the advanced method found a usable key."),
         "{found}"

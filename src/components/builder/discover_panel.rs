@@ -91,7 +91,7 @@ fn FindingsList(
     let items = findings
         .attempts
         .into_iter()
-        .map(|attempt| view! { <AttemptItem attempt=attempt /> })
+        .map(|attempt| view! { <AttemptItem attempt=attempt address=findings.address.clone() /> })
         .collect::<Vec<_>>();
     view! {
         <ol class="discover__attempts">{items}</ol>
@@ -103,6 +103,8 @@ fn FindingsList(
 fn AttemptItem(
     /// One place and its outcome.
     attempt: Attempt,
+    /// The address looked up, as typed.
+    address: String,
 ) -> impl IntoView {
     let state = use_builder();
     let t = move || for_lang(state.lang.get());
@@ -115,12 +117,21 @@ fn AttemptItem(
             <p class="error">{move || error.message(state.lang.get())}</p>
         }
         .into_any(),
-        Outcome::Found { format, note, key } => {
+        Outcome::Found {
+            format,
+            note,
+            address_missing,
+            key,
+        } => {
             let chosen = key.clone();
+            let address = address.clone();
             view! {
                 <p class="discover__outcome">{move || t().found}</p>
                 <p>{move || t().format} ": " {move || (t().key_format)(format)}</p>
                 {note.map(|note| view! { <p class="note">{move || (t().note)(note)}</p> })}
+                {address_missing.then(|| view! {
+                    <p class="note">{move || (t().address_missing)(&address)}</p>
+                })}
                 <KeySummary key=key />
                 <button type="button" on:click=move |_| state.use_key(chosen.clone())>
                     {move || t().use_key}

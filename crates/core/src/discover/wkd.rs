@@ -49,6 +49,21 @@ impl MailAddress {
         })
     }
 
+    /// Whether one of `user_ids` (`Name <local@domain>` or a bare address) is this address,
+    /// compared as GnuPG compares WKD user IDs: ASCII case ignored, the domain as a host name.
+    /// A directory key that names no such user ID is ignored by GnuPG.
+    pub fn is_named_by(&self, user_ids: &[String]) -> bool {
+        user_ids.iter().any(|user_id| {
+            let address = match (user_id.rfind('<'), user_id.rfind('>')) {
+                (Some(open), Some(close)) if open < close => &user_id[open + 1..close],
+                _ => user_id.as_str(),
+            };
+            MailAddress::parse(address).is_ok_and(|named| {
+                named.domain == self.domain && named.local.eq_ignore_ascii_case(&self.local)
+            })
+        })
+    }
+
     /// The directory's name for this address's key: z-base-32 of the SHA-1 of the local
     /// part with ASCII letters lower-cased (32 characters).
     pub fn wkd_hash(&self) -> String {
@@ -88,6 +103,17 @@ mod tests {
         );
         assert_eq!(hash("SECURITY@example.org"), hash("security@example.org"));
         assert_ne!(hash("secure@example.org"), hash("security@example.org"));
+    }
+
+    #[test]
+    fn a_user_id_names_the_address_in_angle_brackets_or_bare() {
+        let address = MailAddress::parse("Security@Example.org").unwrap();
+        let ids = |ids: &[&str]| ids.iter().map(|s| s.to_string()).collect::<Vec<_>>();
+        assert!(address.is_named_by(&ids(&["Team <security@EXAMPLE.org>"])));
+        assert!(address.is_named_by(&ids(&["Other <a@b.example>", "security@example.org"])));
+        assert!(!address.is_named_by(&ids(&["Security <security@example.com>"])));
+        assert!(!address.is_named_by(&ids(&["security"])));
+        assert!(!address.is_named_by(&[]));
     }
 
     #[test]

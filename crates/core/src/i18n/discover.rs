@@ -22,6 +22,8 @@ pub struct DiscoverTexts {
     /// What a security.txt says the fingerprint is (`openpgp4fpr:`), and whether it matches.
     pub pinned_by_security_txt: fn(fingerprint: &str, matches: bool) -> String,
     pub skipped_direct: &'static str,
+    /// A directory key none of whose user IDs is the address looked up.
+    pub address_missing: fn(address: &str) -> String,
     pub method: fn(Method) -> &'static str,
     pub key_format: fn(KeyFormat) -> &'static str,
     pub note: fn(FormatNote) -> &'static str,
@@ -58,6 +60,12 @@ pub static EN: DiscoverTexts = DiscoverTexts {
         }
     },
     skipped_direct: "Not tried: the advanced method found a usable key.",
+    address_missing: |address| {
+        format!(
+            "None of this key's user IDs is {address}: GnuPG and other WKD clients ignore a key \
+             there that does not name the address it was looked up for."
+        )
+    },
     method: |method| match method {
         Method::WkdAdvanced => "Web Key Directory, advanced method",
         Method::WkdDirect => "Web Key Directory, direct method",
@@ -184,6 +192,12 @@ pub static DE: DiscoverTexts = DiscoverTexts {
     },
     skipped_direct:
         "Nicht versucht: die erweiterte Methode hat einen verwendbaren Schlüssel gefunden.",
+    address_missing: |address| {
+        format!(
+            "Keine Benutzerkennung dieses Schlüssels lautet auf {address}: GnuPG und andere \
+             WKD-Programme ignorieren dort einen Schlüssel, der die gesuchte Adresse nicht nennt."
+        )
+    },
     method: |method| match method {
         Method::WkdAdvanced => "Web Key Directory, erweiterte Methode",
         Method::WkdDirect => "Web Key Directory, direkte Methode",

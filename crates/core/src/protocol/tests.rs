@@ -263,6 +263,10 @@ fn a_binary_key_is_checked_and_armored_for_the_policy() {
     })))
     .unwrap();
     assert_eq!(checked.keys.len(), 1);
+    assert_eq!(
+        checked.keys[0].user_ids,
+        ["monetr Security <security@monetr.app>"]
+    );
     assert!(checked
         .armored
         .starts_with("-----BEGIN PGP PUBLIC KEY BLOCK-----"));
