@@ -23,7 +23,6 @@ pub fn App(
     /// Where keys are checked and reports sealed: the worker in the app.
     crypto: Rc<dyn CryptoBackend>,
 ) -> impl IntoView {
-    crate::browser::install_url_parser();
     let Language(lang) = provide_language();
     if crate::browser::has_query_parameter("builder") {
         return view! { <BuilderPage crypto=crypto /> }.into_any();

@@ -29,6 +29,8 @@ pub struct ReportState {
     pub lang: RwSignal<Lang>,
     /// Fires when the policy was read again in another language.
     localized: Trigger,
+    /// The language `policy`'s texts are in now, so reading it again happens only on a change.
+    policy_lang: StoredValue<Lang>,
     /// Every recipient key, once the sealing worker has accepted them (`None` until then);
     /// each report is encrypted to all.
     pub recipients: RwSignal<Option<Vec<RecipientSummary>>>,
@@ -108,6 +110,8 @@ impl ReportState {
             policy_json: StoredValue::new(policy_json),
             lang,
             localized,
+            // `policy` comes from `Policy::from_json`: English.
+            policy_lang: StoredValue::new(Lang::En),
             recipients: RwSignal::new(None),
             crypto: StoredValue::new_local(crypto),
             report,
@@ -129,11 +133,15 @@ impl ReportState {
     /// translations. The fields, rules and limits are the same in every language (the policy
     /// was checked when the page loaded), so nothing entered changes meaning.
     pub fn localize(&self, lang: Lang) {
+        if self.policy_lang.get_value() == lang {
+            return;
+        }
         let localized = self
             .policy_json
             .with_value(|json| Policy::from_json_in(json, lang));
         if let Ok(policy) = localized {
             self.policy.set_value(policy);
+            self.policy_lang.set_value(lang);
             self.localized.notify();
         }
     }

@@ -122,6 +122,23 @@ impl Browser {
         }
     }
 
+    /// Opens seed preset `name` (`dist/policies/<name>.json`) from `server` with `?policy=`, as
+    /// a project links it, and returns the policy the page reads.
+    pub async fn open_preset(
+        &self,
+        server: &crate::static_server::StaticServer,
+        name: &str,
+    ) -> sealpost_core::Policy {
+        let file = crate::dist_dir()
+            .join("policies")
+            .join(format!("{name}.json"));
+        let json = std::fs::read_to_string(file).expect("presets are copied into dist/policies");
+        let policy = sealpost_core::Policy::from_json(&json).expect("a valid preset");
+        let url = format!("{}?policy=/policies/{name}.json", server.url);
+        self.client.goto(&url).await.expect("open the preset");
+        policy
+    }
+
     /// Presses "Next" until the last step ("Encrypt report") is on screen.
     pub async fn go_to_last_step(&self) {
         for _ in 0..10 {

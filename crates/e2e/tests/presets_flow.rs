@@ -55,15 +55,10 @@ async fn github_hand_off_carries_the_report(browser: &Browser, policy: &Policy, 
 
 #[tokio::test(flavor = "multi_thread")]
 async fn each_seed_preset_takes_a_report_that_gpg_decrypts_with_its_key() {
-    let dist = dist_dir();
-    let server = StaticServer::start(&dist);
+    let server = StaticServer::start(&dist_dir());
     let browser = Browser::start().await;
     for name in PRESETS {
-        let json = std::fs::read_to_string(dist.join("policies").join(format!("{name}.json")))
-            .expect("presets are copied into dist/policies");
-        let policy = Policy::from_json(&json).expect("a valid preset");
-        let url = format!("{}?policy=/policies/{name}.json", server.url);
-        browser.client.goto(&url).await.expect("open the preset");
+        let policy = browser.open_preset(&server, name).await;
 
         // Every field the preset shows, found by its label on whichever step it is.
         let mut report = Report::default();

@@ -95,15 +95,10 @@ fn valid_value(name: &str, field: &sealpost_core::FieldDef) -> Option<Value> {
 
 #[tokio::test(flavor = "multi_thread")]
 async fn wrong_and_missing_input_on_two_presets_is_refused_step_by_step_then_sealed() {
-    let dist = dist_dir();
-    let server = StaticServer::start(&dist);
+    let server = StaticServer::start(&dist_dir());
     let browser = Browser::start().await;
     for name in PRESETS {
-        let json = std::fs::read_to_string(dist.join("policies").join(format!("{name}.json")))
-            .expect("presets are copied into dist/policies");
-        let policy = Policy::from_json(&json).expect("a valid preset");
-        let url = format!("{}?policy=/policies/{name}.json", server.url);
-        browser.client.goto(&url).await.unwrap();
+        let policy = browser.open_preset(&server, name).await;
 
         let mut report = Report::default();
         for step in guide::steps(&policy) {

@@ -49,8 +49,8 @@ pub fn start() {
 }
 
 /// Lets sealpost-core parse URLs with the browser's own WHATWG `URL` (the worker builds core
-/// without its `url` feature: see `sealpost_core::web_url`). The page does the same
-/// (`sealpost::browser::install_url_parser`).
+/// without its `url` feature: see `sealpost_core::web_url`). The page links the url crate for
+/// the builder's key discovery, so only the worker needs this.
 fn install_url_parser() {
     sealpost_core::web_url::set_parser(|text| {
         let url = web_sys::Url::new(text).map_err(|err| {
