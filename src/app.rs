@@ -1,5 +1,5 @@
-//! The page: loads the policy, then either the report form or the policy's problems; with
-//! `?builder`, the page builder instead (see `components::builder`).
+//! The page: loads the policy, then either the report form or the policy's problems. (With
+//! `?builder`, `main` loads the page builder's own wasm instead: `services::builder_loader`.)
 
 use std::rc::Rc;
 
@@ -7,8 +7,8 @@ use leptos::{prelude::*, task::spawn_local};
 
 use crate::{
     components::{
-        builder::builder_page::BuilderPage, guided_form::GuidedForm,
-        language_switch::LanguageSwitch, policy_error_page::PolicyErrorPage,
+        guided_form::GuidedForm, language_switch::LanguageSwitch,
+        policy_error_page::PolicyErrorPage,
     },
     i18n::{provide_language, use_lang, use_texts, Language},
     services::{
@@ -23,10 +23,8 @@ pub fn App(
     /// Where keys are checked and reports sealed: the worker in the app.
     crypto: Rc<dyn CryptoBackend>,
 ) -> impl IntoView {
+    crate::browser::install_url_parser();
     let Language(lang) = provide_language();
-    if crate::browser::has_query_parameter("builder") {
-        return view! { <BuilderPage crypto=crypto /> }.into_any();
-    }
     let crypto = StoredValue::new_local(crypto);
     let loaded = LocalResource::new(load_policy);
     view! {

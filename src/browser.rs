@@ -90,6 +90,29 @@ pub fn query_parameter(name: &str) -> Option<String> {
         .filter(|value| !value.is_empty())
 }
 
+/// Lets sealpost-core parse URLs with the browser's own WHATWG `URL`: the report page builds
+/// core without its `url` feature (see `sealpost_core::web_url`), which keeps the url crate and
+/// its IDNA tables out of the first-paint wasm. (The builder's wasm has the feature, and there
+/// this changes nothing.) Idempotent.
+pub fn install_url_parser() {
+    sealpost_core::web_url::set_parser(|text| {
+        let url = web_sys::Url::new(text).map_err(|err| {
+            let message = describe(&err);
+            // Chromium: "Failed to construct 'URL': Invalid URL".
+            message
+                .rsplit(": ")
+                .next()
+                .unwrap_or(&message)
+                .to_lowercase()
+        })?;
+        let host = url.hostname();
+        Ok(sealpost_core::web_url::WebUrl {
+            scheme: url.protocol().trim_end_matches(':').to_owned(),
+            host: (!host.is_empty()).then_some(host),
+        })
+    });
+}
+
 /// The Performance API mark set when the form's first step is usable (drawn, its handlers
 /// attached): the benchmark's "navigation to a usable first step".
 pub const FIRST_STEP_MARK: &str = "sealpost:first-step";

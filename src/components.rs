@@ -1,6 +1,7 @@
 //! One component per concern.
 
 pub mod attachment_picker;
+#[cfg(feature = "builder")]
 pub mod builder;
 pub mod channel_list;
 pub mod copy_button;

@@ -1,8 +1,10 @@
 //! Async work against the page and the network (same site or the policy's endpoint only),
 //! returning typed results.
 
+pub mod builder_loader;
 pub mod crypto;
 pub mod deliver;
+#[cfg(feature = "builder")]
 pub mod discover;
 pub mod draft_store;
 pub mod embed;

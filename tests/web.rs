@@ -1074,8 +1074,10 @@ async fn switching_to_german_rewords_the_widgets_and_keeps_what_was_typed() {
 }
 
 // ---- The page builder, mounted on its own with the in-page cryptography ----
+// (Its own wasm, behind the `builder` feature: `cargo xtask test` runs these with it.)
 
 /// The builder in a fresh container (kept mounted, as [`mount`] keeps the app).
+#[cfg(feature = "builder")]
 fn mount_builder() -> Element {
     let document = web_sys::window().unwrap().document().unwrap();
     let container = document.create_element("div").unwrap();
@@ -1089,6 +1091,7 @@ fn mount_builder() -> Element {
     container
 }
 
+#[cfg(feature = "builder")]
 #[wasm_bindgen_test]
 async fn the_builder_checks_a_pasted_key_and_the_preview_follows_the_policy() {
     let root = mount_builder();
@@ -1149,6 +1152,7 @@ async fn the_builder_checks_a_pasted_key_and_the_preview_follows_the_policy() {
     .await;
 }
 
+#[cfg(feature = "builder")]
 #[wasm_bindgen_test]
 async fn the_builder_refuses_a_secret_key_with_the_reason() {
     let root = mount_builder();

@@ -2,11 +2,12 @@
 //! edits the policy with form controls or as JSON, sees the researcher's form live, and
 //! downloads `policy.json` and their single-file page.
 //!
-//! It is the same app as the report page, not a second build: the preview *is* the report
-//! form (the same components, over the edited policy), the single file is assembled from this
-//! build's own assets, and one Trunk build keeps the release pipeline (hardening, integrity,
-//! CSP) as it is. The policy text is the one source of truth; controls edit it through
-//! `sealpost_core::builder`.
+//! It is the same app as the report page, built into a wasm of its own (crates/builder-app,
+//! behind this crate's `builder` feature) so a researcher's first paint never carries it: the
+//! preview *is* the report form (the same components, over the edited policy), the single file
+//! is assembled from the build's own assets, and the one Trunk build keeps the release pipeline
+//! (hardening, integrity, CSP) as it is. The policy text is the one source of truth; controls
+//! edit it through `sealpost_core::builder`.
 
 pub mod builder_page;
 pub mod discover_panel;

@@ -7,8 +7,9 @@
 //! `fetch(…, {integrity})` (a `preload` alone checks nothing once the bytes are used elsewhere).
 //! Trunk does not hash or integrity-check the worker's files, so `harden` adds `<link
 //! rel=preload>`s with their integrity; the page fetches both with it and starts the worker
-//! from a Blob URL (src/services/worker_source.rs). Then it writes the manifest the page's
-//! offline download reads.
+//! from a Blob URL (src/services/worker_source.rs). The page builder's files (a wasm of its own,
+//! loaded only by `?builder`) go into an inert `<template>` with their integrity. Then it writes
+//! the manifest the page's offline download reads.
 
 use std::{
     fs,
@@ -106,7 +107,59 @@ fn rewrite_index(dist: &Path, index: &str, manifest: &Manifest) -> Result<String
         wwasm = manifest.worker_wasm.file,
         wwasm_sri = manifest.worker_wasm.integrity,
     );
-    Ok(format!("{}{tags}{}", &index[..start], &index[end..]))
+    let builder = builder_template(dist, &base)?;
+    Ok(format!(
+        "{}{tags}{builder}{}",
+        &index[..start],
+        &index[end..]
+    ))
+}
+
+/// What the builder's files start with (Trunk names a worker-type build after its bin).
+pub const BUILDER_PREFIX: &str = "sealpost-builder";
+/// The id of index.html's `<template>` naming the builder's files (src/services/builder_loader.rs).
+pub const BUILDER_TEMPLATE: &str = "sealpost-builder";
+/// The development boot script public/ ships; the hardened build replaces it.
+const DEV_BUILDER_BOOT: &str = "builder-boot.js";
+
+/// The page builder's files, integrity-checked like the page's own, in an inert `<template>`:
+/// nothing is fetched until `?builder` copies it into the page. Trunk neither hashes nor checks
+/// worker-type builds, so the boot script is written here under a hashed name, fetching the
+/// checked wasm, and the glue gets a modulepreload link with its integrity.
+fn builder_template(dist: &Path, base: &str) -> Result<String> {
+    let checked = |file: &str| -> Result<String> {
+        let bytes = read(&dist.join(file))?;
+        Ok(format!(
+            "sha384-{}",
+            sealpost_bundle::base64(&Sha384::digest(&bytes))
+        ))
+    };
+    let glue = format!("{BUILDER_PREFIX}.js");
+    let wasm = format!("{BUILDER_PREFIX}_bg.wasm");
+    let boot = format!(
+        "import init from \"{base}{glue}\";\n\
+         const wasm = fetch(\"{base}{wasm}\", {{ integrity: \"{integrity}\" }});\n\
+         await init({{ module_or_path: wasm }});\n",
+        integrity = checked(&wasm)?,
+    );
+    let boot_file = format!(
+        "{BUILDER_PREFIX}-boot-{}.js",
+        &hex(&Sha256::digest(boot.as_bytes()))[..16]
+    );
+    write(&dist.join(&boot_file), boot.as_bytes())?;
+    let dev_boot = dist.join(DEV_BUILDER_BOOT);
+    if dev_boot.exists() {
+        fs::remove_file(&dev_boot)
+            .map_err(|err| format!("removing {}: {err}", dev_boot.display()))?;
+    }
+    Ok(format!(
+        "<template id={BUILDER_TEMPLATE}>\
+         <link rel=modulepreload crossorigin href=\"{base}{glue}\" integrity=\"{glue_sri}\">\
+         <script type=module crossorigin src=\"{base}{boot_file}\" integrity=\"{boot_sri}\"></script>\
+         </template>",
+        glue_sri = checked(&glue)?,
+        boot_sri = checked(&boot_file)?,
+    ))
 }
 
 /// What Trunk put before the glue's file name in its modulepreload link (`/` by default).

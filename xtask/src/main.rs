@@ -115,14 +115,43 @@ fn run_checks() -> Result {
             "sealpost-seal-worker",
             "--all-targets",
         ];
-        cargo(&[&["clippy"][..], &wasm, &["--target", WASM], &deny_warnings].concat())
+        cargo(&[&["clippy"][..], &wasm, &["--target", WASM], &deny_warnings].concat())?;
+        // Apart: in one invocation its `builder` feature would be on for the page's code too.
+        let builder = ["--package", "sealpost-builder-app", "--all-targets"];
+        cargo(
+            &[
+                &["clippy"][..],
+                &builder,
+                &["--target", WASM],
+                &deny_warnings,
+            ]
+            .concat(),
+        )
     })?;
     step("native tests", || {
         tally::cargo_test(&["--workspace", "--exclude", "sealpost-e2e"], &[])
     })?;
     step(
         "browser tests (wasm-bindgen-test, headless Chromium)",
-        || tally::cargo_test(&["--package", "sealpost", "--target", WASM], &[]),
+        || {
+            tally::cargo_test(&["--package", "sealpost", "--target", WASM], &[])?;
+            // The page builder is a wasm of its own, behind the `builder` feature.
+            tally::cargo_test(
+                &[
+                    "--package",
+                    "sealpost",
+                    "--target",
+                    WASM,
+                    "--features",
+                    "builder",
+                    "--test",
+                    "web",
+                    "--",
+                    "the_builder_",
+                ],
+                &[],
+            )
+        },
     )?;
     step("release build", release_build)?;
     step("size report and byte budgets (xtask/src/budget.rs)", || {

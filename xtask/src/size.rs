@@ -23,6 +23,8 @@ pub struct Figures {
 enum Role {
     FirstPaint,
     Worker,
+    /// The page builder's files: loaded only by `?builder` (index.html's template).
+    Builder,
     /// Served but not loaded by the page itself (policies, the embedding script, the offline
     /// download's manifest, the dev-build worker loader).
     NotLoaded,
@@ -48,7 +50,7 @@ pub fn figures(dist: &Path) -> Result<Figures> {
         match role {
             Role::FirstPaint => first_paint += size,
             Role::Worker => worker += size,
-            Role::NotLoaded => {}
+            Role::Builder | Role::NotLoaded => {}
         }
     }
     Ok(Figures {
@@ -77,7 +79,7 @@ fn print_table(dist: &Path) -> Result<Figures> {
         match role {
             Role::FirstPaint => sum(&mut page),
             Role::Worker => sum(&mut worker),
-            Role::NotLoaded => {}
+            Role::Builder | Role::NotLoaded => {}
         }
         let name = path
             .file_name()
@@ -85,6 +87,7 @@ fn print_table(dist: &Path) -> Result<Figures> {
         let when = match role {
             Role::FirstPaint => "first paint",
             Role::Worker => "background (worker)",
+            Role::Builder => "?builder only",
             Role::NotLoaded => "not by the page",
         };
         println!(
@@ -116,7 +119,10 @@ fn assets(dist: &Path) -> Result<Vec<(PathBuf, Role)>> {
             dist.display()
         )
     })?;
+    // The builder's template is inert markup: what it names loads only with `?builder`.
+    let (index, builder) = split_template(&index);
     let (page_refs, worker_refs) = references(&index);
+    let (builder_refs, _) = references(&builder);
     let mut entries: Vec<_> = fs::read_dir(dist)
         .map_err(|err| format!("reading {}: {err}", dist.display()))?
         .filter_map(|entry| entry.ok().map(|e| e.path()))
@@ -137,6 +143,10 @@ fn assets(dist: &Path) -> Result<Vec<(PathBuf, Role)>> {
                 Role::FirstPaint
             } else if worker_refs.contains(&name) {
                 Role::Worker
+            } else if builder_refs.contains(&name)
+                || name.starts_with(crate::bundle::BUILDER_PREFIX)
+            {
+                Role::Builder
             } else {
                 Role::NotLoaded
             };
@@ -155,6 +165,21 @@ fn assets(dist: &Path) -> Result<Vec<(PathBuf, Role)>> {
 
 /// The file names `index.html`'s tags load: for the page, and for the worker (the preloads
 /// with `id=sealpost-worker-…`).
+/// `index` without the builder's `<template>`, and the template's content.
+fn split_template(index: &str) -> (String, String) {
+    let open = format!("<template id={}", crate::bundle::BUILDER_TEMPLATE);
+    let Some(start) = index.find(&open) else {
+        return (index.to_owned(), String::new());
+    };
+    let end = index[start..]
+        .find("</template>")
+        .map_or(index.len(), |at| start + at + "</template>".len());
+    (
+        format!("{}{}", &index[..start], &index[end..]),
+        index[start..end].to_owned(),
+    )
+}
+
 fn references(index: &str) -> (Vec<String>, Vec<String>) {
     let (mut page, mut worker) = (Vec::new(), Vec::new());
     for tag in index.split('<').skip(1) {

@@ -35,6 +35,9 @@ pub struct FormTexts {
     /// A select's empty first choice.
     pub choose: &'static str,
     pub loading_policy: &'static str,
+    /// `?builder` on a copy of the page that has no builder (the single file).
+    pub builder_missing: &'static str,
+    pub loading_builder: &'static str,
     /// The page heading around the project's name: before and after it.
     pub report_to: (&'static str, &'static str),
     pub lede: &'static str,
@@ -113,6 +116,9 @@ pub static EN: FormTexts = FormTexts {
     optional: "optional",
     choose: "Choose…",
     loading_policy: "Loading the project's policy…",
+    builder_missing: "This copy of sealpost has no page builder: open ?builder on a sealpost \
+                      site (cargo xtask run serves one).",
+    loading_builder: "Loading the page builder…",
     report_to: ("Report a vulnerability to ", ""),
     lede: "Your report is encrypted in this browser before it goes anywhere. Nothing you type \
            is sent or stored by this page.",
@@ -189,6 +195,9 @@ pub static DE: FormTexts = FormTexts {
     optional: "freiwillig",
     choose: "Bitte wählen…",
     loading_policy: "Die Richtlinie des Projekts wird geladen…",
+    builder_missing: "Diese Kopie von sealpost enthält keinen Seiten-Baukasten: Öffnen Sie \
+                      ?builder auf einer sealpost-Website (cargo xtask run stellt eine bereit).",
+    loading_builder: "Der Seiten-Baukasten wird geladen…",
     report_to: ("Eine Schwachstelle an ", " melden"),
     lede: "Ihr Bericht wird in diesem Browser verschlüsselt, bevor er irgendwohin gelangt. \
            Diese Seite sendet oder speichert nichts von dem, was Sie eingeben.",
