@@ -21,6 +21,7 @@ use sha2::{Digest, Sha256};
 use crate::{
     draft::{self, Draft, DraftError},
     key::RecipientKey,
+    letter::Letter,
     policy::{KeySource, Policy, PolicyError},
     recipients,
     reply_key::{self, ReplyKey, ReplyKeyPair},
@@ -28,8 +29,80 @@ use crate::{
         document::{Attachment, ReportDocument},
         Report,
     },
-    seal::{seal_report_with_reply_key, Encoding, SealError},
+    seal::{
+        checked_letter, seal_letter, stage, staged_cipher, CfbStage, Cipher, Encoding, SealError,
+    },
 };
+
+/// What [`Sealer::stage_seal`] leaves to do.
+pub enum SealJob {
+    /// Sealed already (rPGP did it all): the message and what the page is told.
+    Done((Vec<u8>, SealedInfo)),
+    /// Only the bulk AES is left: see [`StagedSeal`].
+    Staged(StagedSeal),
+}
+
+/// A report sealed but for its bulk AES-CFB (see [`crate::seal::stage`]).
+pub struct StagedSeal {
+    /// The message so far; its plaintext, session key and cipher for the AES outside.
+    pub stage: CfbStage,
+    document: ReportDocument,
+    plaintext_bytes: u64,
+}
+
+impl StagedSeal {
+    /// Completes the message with `first` = AES(0) and `cbc` = the CBC encryption of
+    /// `stage.plaintext()` under `first` (see [`CfbStage::finish`]).
+    pub fn finish(self, first: &[u8], cbc: &[u8]) -> Result<(Vec<u8>, SealedInfo), String> {
+        self.complete(|stage| stage.finish(first, cbc))
+    }
+
+    /// Completes the message with rPGP's software AES (no WebCrypto at hand).
+    pub fn finish_in_software(self) -> Result<(Vec<u8>, SealedInfo), String> {
+        self.complete(CfbStage::finish_in_software)
+    }
+
+    /// The message once `stage` was encrypted in place by [`CfbStage::apply`] (refused if any
+    /// byte was not).
+    pub fn finish_encrypted(self) -> Result<(Vec<u8>, SealedInfo), String> {
+        self.complete(CfbStage::into_message)
+    }
+
+    fn complete(
+        self,
+        encrypt: impl FnOnce(CfbStage) -> Result<Vec<u8>, SealError>,
+    ) -> Result<(Vec<u8>, SealedInfo), String> {
+        let encoding = self.stage.encoding();
+        let cipher = self.stage.cipher();
+        let message = encrypt(self.stage).map_err(|err| err.to_string())?;
+        Ok(sealed_info(
+            message,
+            encoding,
+            cipher,
+            self.document,
+            self.plaintext_bytes,
+        ))
+    }
+}
+
+/// The message with what the page is told about it.
+fn sealed_info(
+    message: Vec<u8>,
+    encoding: Encoding,
+    cipher: Cipher,
+    document: ReportDocument,
+    plaintext_bytes: u64,
+) -> (Vec<u8>, SealedInfo) {
+    let info = SealedInfo {
+        encoding,
+        cipher: cipher.to_string(),
+        report_id: document.id.clone(),
+        plaintext_bytes,
+        ciphertext_sha256: hex::encode(Sha256::digest(&message)),
+        document,
+    };
+    (message, info)
+}
 
 /// Sent once: the policy and, for each recipient with a `key_url`, the fetched key text.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -198,14 +271,68 @@ impl Sealer {
         Ok(summaries)
     }
 
-    /// Seals `request.report` with `attachments` (contents in the order of the metadata).
+    /// Seals `request.report` with `attachments` (contents in the order of the metadata), with
+    /// rPGP alone.
     pub fn seal<R: rand_core::RngCore + rand_core::CryptoRng>(
         &self,
         request: &SealRequest,
         contents: Vec<Vec<u8>>,
-        rng: R,
+        mut rng: R,
         progress: impl FnMut(u64, u64),
     ) -> Result<(Vec<u8>, SealedInfo), String> {
+        let (letter, keys) = self.letter(request, contents, &mut rng)?;
+        let sealed = seal_letter(letter, keys, request.encoding, rng, progress)
+            .map_err(|err: SealError| err.to_string())?;
+        Ok(sealed_info(
+            sealed.message,
+            request.encoding,
+            sealed.cipher,
+            sealed.document,
+            sealed.plaintext_bytes,
+        ))
+    }
+
+    /// [`Self::seal`] in two stages when the cipher is SEIPD v1 with AES: the caller runs the
+    /// bulk AES (the browser's WebCrypto, see [`crate::seal::stage`]) and calls
+    /// [`StagedSeal::finish`]. Otherwise rPGP seals it here, as [`Self::seal`] does.
+    pub fn stage_seal<R: rand_core::RngCore + rand_core::CryptoRng>(
+        &self,
+        request: &SealRequest,
+        contents: Vec<Vec<u8>>,
+        mut rng: R,
+        progress: impl FnMut(u64, u64),
+    ) -> Result<SealJob, String> {
+        let (letter, keys) = self.letter(request, contents, &mut rng)?;
+        if staged_cipher(keys).is_none() {
+            let sealed = seal_letter(letter, keys, request.encoding, rng, progress)
+                .map_err(|err| err.to_string())?;
+            return Ok(SealJob::Done(sealed_info(
+                sealed.message,
+                request.encoding,
+                sealed.cipher,
+                sealed.document,
+                sealed.plaintext_bytes,
+            )));
+        }
+        let Letter { mime, document } = letter;
+        let plaintext_bytes = mime.len() as u64;
+        match stage(mime, keys, request.encoding, &mut rng).map_err(|err| err.to_string())? {
+            Some(stage) => Ok(SealJob::Staged(StagedSeal {
+                stage,
+                document,
+                plaintext_bytes,
+            })),
+            None => Err("no AES cipher to stage".into()),
+        }
+    }
+
+    /// The checked letter for `request`, and the keys to seal it to.
+    fn letter<R: rand_core::RngCore + rand_core::CryptoRng>(
+        &self,
+        request: &SealRequest,
+        contents: Vec<Vec<u8>>,
+        rng: &mut R,
+    ) -> Result<(Letter, &[RecipientKey]), String> {
         let Some((policy, keys)) = &self.accepted else {
             return Err("The keys have not been checked yet; reload the page.".into());
         };
@@ -224,27 +351,17 @@ impl Sealer {
             .map(|armored| ReplyKey::accept(armored, now))
             .transpose()
             .map_err(|err| format!("{err} Remove the reply key, or make a new one."))?;
-        let sealed = seal_report_with_reply_key(
+        let letter = checked_letter(
             policy,
             &request.report,
             attachments,
             reply_key.as_ref(),
             keys,
-            request.encoding,
             now,
             rng,
-            progress,
         )
         .map_err(|err: SealError| err.to_string())?;
-        let info = SealedInfo {
-            encoding: request.encoding,
-            cipher: sealed.cipher.to_string(),
-            report_id: sealed.document.id.clone(),
-            plaintext_bytes: sealed.plaintext_bytes,
-            ciphertext_sha256: hex::encode(Sha256::digest(&sealed.message)),
-            document: sealed.document,
-        };
-        Ok((sealed.message, info))
+        Ok((letter, keys))
     }
 
     /// Checks a key file as a policy recipient's key is checked (see [`crate::key`]).

@@ -20,6 +20,9 @@ use pgp::{
 };
 use rand_core::{CryptoRng, RngCore};
 
+mod staged;
+pub use staged::{stage, staged_cipher, CfbStage};
+
 use crate::{
     key::{EncryptionKeyRef, RecipientKey},
     letter::{self, Letter},
@@ -93,6 +96,12 @@ pub enum SealError {
     /// The OpenPGP library failed while encrypting.
     #[error("Encryption failed: {0}")]
     Encryption(#[from] pgp::errors::Error),
+    /// The letter does not fit one OpenPGP packet (4 GiB); no attachment limit allows that.
+    #[error("The report is too large to encrypt in one message (4 GiB at most).")]
+    TooLarge,
+    /// The AES that ran outside rPGP (the browser's WebCrypto) failed: see [`stage`].
+    #[error("Encryption failed: {0}")]
+    Cipher(String),
 }
 
 /// A sealed report.
@@ -173,6 +182,56 @@ pub fn seal_report_with_reply_key<R: RngCore + CryptoRng>(
     mut rng: R,
     progress: impl FnMut(u64, u64),
 ) -> Result<Sealed, SealError> {
+    let letter = checked_letter(
+        policy,
+        report,
+        attachments,
+        reply_key,
+        recipients,
+        created,
+        &mut rng,
+    )?;
+    seal_letter(letter, recipients, encoding, rng, progress)
+}
+
+/// Encrypts a [`checked_letter`] with rPGP alone, calling `progress` as in
+/// [`seal_report_with_progress`].
+pub fn seal_letter<R: RngCore + CryptoRng>(
+    letter: Letter,
+    recipients: &[RecipientKey],
+    encoding: Encoding,
+    rng: R,
+    progress: impl FnMut(u64, u64),
+) -> Result<Sealed, SealError> {
+    let Letter { mime, document } = letter;
+    let plaintext_bytes = mime.len();
+    let source = ProgressReader {
+        inner: mime.as_slice(),
+        done: 0,
+        reported: 0,
+        total: plaintext_bytes as u64,
+        progress,
+    };
+    let (message, cipher) = seal_source(source, plaintext_bytes, recipients, encoding, rng)?;
+    Ok(Sealed {
+        message,
+        cipher,
+        document,
+        plaintext_bytes: plaintext_bytes as u64,
+    })
+}
+
+/// The checks of [`seal_report_with_reply_key`] (complete report, attachment limits, a
+/// recipient), then its letter: everything before encryption. Frees the attachments.
+pub fn checked_letter<R: RngCore + CryptoRng>(
+    policy: &Policy,
+    report: &Report,
+    attachments: Vec<Attachment>,
+    reply_key: Option<&ReplyKey>,
+    recipients: &[RecipientKey],
+    created: SystemTime,
+    rng: &mut R,
+) -> Result<Letter, SealError> {
     let problems = validate(policy, report);
     if !problems.is_empty() {
         return Err(SealError::Incomplete(problems));
@@ -188,24 +247,14 @@ pub fn seal_report_with_reply_key<R: RngCore + CryptoRng>(
     if recipients.is_empty() {
         return Err(SealError::NoRecipients);
     }
-    let Letter { mime, document } =
-        letter::compose_with_reply_key(policy, report, &attachments, reply_key, created, &mut rng);
-    drop(attachments);
-    let plaintext_bytes = mime.len();
-    let source = ProgressReader {
-        inner: mime.as_slice(),
-        done: 0,
-        reported: 0,
-        total: plaintext_bytes as u64,
-        progress,
-    };
-    let (message, cipher) = seal_source(source, plaintext_bytes, recipients, encoding, &mut rng)?;
-    Ok(Sealed {
-        message,
-        cipher,
-        document,
-        plaintext_bytes: plaintext_bytes as u64,
-    })
+    Ok(letter::compose_with_reply_key(
+        policy,
+        report,
+        &attachments,
+        reply_key,
+        created,
+        rng,
+    ))
 }
 
 /// How often [`seal_report_with_progress`] reports, in bytes.

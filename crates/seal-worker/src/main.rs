@@ -10,6 +10,8 @@
 //! (the passphrase-encrypted draft), `check-key` (the page builder's key, on its own); answers carry the protocol's JSON responses.
 
 #[cfg(target_arch = "wasm32")]
+mod webcrypto;
+#[cfg(target_arch = "wasm32")]
 mod worker;
 
 #[cfg(target_arch = "wasm32")]
