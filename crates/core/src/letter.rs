@@ -130,9 +130,12 @@ pub fn compose_with_reply_key<R: RngCore + CryptoRng>(
     if let Some(address) = reporter_address(policy, report) {
         message = message.reply_to(address);
     }
-    // Sized once: base64 makes attachments a third larger, plus line breaks and headers.
+    // Sized once, so a large attachment is never copied into a buffer twice the size: base64
+    // lines of 76 characters and CRLF carry 57 bytes, plus the headers and the readable part,
+    // plus the room sealing needs around the letter (it is sealed in this same buffer).
     let attached: usize = attachments.iter().map(|a| a.bytes.len()).sum();
-    let mut mime = Vec::with_capacity(attached / 3 * 4 + attached / 38 + 64 * 1024);
+    let mut mime =
+        Vec::with_capacity(attached.div_ceil(57) * 78 + 64 * 1024 + crate::seal::HEADROOM);
     // Writing into a Vec cannot fail.
     let _ = message.write_to(&mut mime);
     Letter { mime, document }

@@ -62,8 +62,8 @@ impl StagedSeal {
         self.complete(CfbStage::finish_in_software)
     }
 
-    /// The message once `stage` was encrypted in place by [`CfbStage::apply`] (refused if any
-    /// byte was not).
+    /// The message once `stage` was encrypted in place by [`CfbStage::take_cbc`] (refused if
+    /// any byte was not).
     pub fn finish_encrypted(self) -> Result<(Vec<u8>, SealedInfo), String> {
         self.complete(CfbStage::into_message)
     }

@@ -21,7 +21,7 @@ use pgp::{
 use rand_core::{CryptoRng, RngCore};
 
 mod staged;
-pub use staged::{stage, staged_cipher, CfbStage};
+pub use staged::{stage, staged_cipher, CbcStep, CfbStage, HEADROOM};
 
 use crate::{
     key::{EncryptionKeyRef, RecipientKey},

@@ -7,7 +7,7 @@
 mod common;
 
 use aes::cipher::{BlockEncrypt, KeyInit};
-use common::{corpus_now, fixture_text};
+use common::{complete_report, corpus_now, fixture_text};
 use pgp::{
     composed::{Deserializable, Message, SignedSecretKey},
     types::Password,
@@ -15,7 +15,7 @@ use pgp::{
 use rand::RngCore;
 use sealpost_core::{
     demo,
-    seal::{stage, staged_cipher, CfbStage},
+    seal::{stage, staged_cipher, CfbStage, HEADROOM},
     Encoding, RecipientKey,
 };
 use sealpost_testkit::gpg::Gpg;
@@ -51,15 +51,32 @@ fn cbc(key: &[u8], iv: &[u8; 16], data: &[u8]) -> Vec<u8> {
     out
 }
 
-/// Finishes `stage` as the worker does: AES(0), then CBC of the plaintext under it.
+/// AES(0): the CBC of one zero block under a zero IV.
+fn first_block(stage: &CfbStage) -> [u8; 16] {
+    cbc(stage.session_key(), &[0; 16], &[0; 16])
+        .try_into()
+        .unwrap()
+}
+
+/// Finishes `stage` in one step: AES(0), then CBC of the whole plaintext under it.
 fn finish_with_software_aes(stage: CfbStage) -> Vec<u8> {
-    let mut first = [0u8; 16];
-    first = {
-        let zero = cbc(stage.session_key(), &[0; 16], &first);
-        zero.try_into().unwrap()
-    };
+    let first = first_block(&stage);
     let rest = cbc(stage.session_key(), &first, stage.plaintext());
     stage.finish(&first, &rest).unwrap()
+}
+
+/// Finishes `stage` as the worker does: CBC a chunk of at most `chunk` bytes at a time.
+fn finish_in_chunks(mut stage: CfbStage, chunk: usize) -> Vec<u8> {
+    stage.begin_cbc(first_block(&stage)).unwrap();
+    let mut steps = 0;
+    while let Some(step) = stage.next_cbc(chunk) {
+        assert!(step.range.len() <= chunk.max(16), "{step:?}");
+        let output = cbc(stage.session_key(), &step.iv, stage.cbc_input(&step));
+        stage.take_cbc(&step, &output).unwrap();
+        steps += 1;
+    }
+    assert_eq!(steps, stage.plaintext().len().div_ceil(chunk / 16 * 16));
+    stage.into_message().unwrap()
 }
 
 fn random_bytes(len: usize) -> Vec<u8> {
@@ -206,19 +223,153 @@ fn without_webcrypto_rpgps_own_cfb_finishes_the_same_stage() {
 }
 
 #[test]
+fn chunked_cbc_gives_the_same_message_whatever_the_chunk_size() {
+    let gpg = Gpg::with_secret_key("demo-recipient.secret.asc");
+    let key = accept(&demo::recipient_key());
+    // Chunks of one block, a few, not a multiple of a block (rounded down), and bigger than
+    // the message; messages that end on and beside a block boundary.
+    for (len, chunk) in [
+        (0, 16),
+        (1, 16),
+        (100, 16),
+        (100, 48),
+        (4093, 100),
+        (65_536, 4096),
+        (70_001, 1 << 20),
+    ] {
+        let plaintext = random_bytes(len);
+        let staged = stage(
+            plaintext.clone(),
+            std::slice::from_ref(&key),
+            Encoding::Binary,
+            rand::thread_rng(),
+        )
+        .unwrap()
+        .unwrap();
+        let message = finish_in_chunks(staged, chunk);
+        assert_eq!(
+            gpg.decrypt_bytes(&message),
+            plaintext,
+            "{len} in {chunk}s, gpg"
+        );
+        assert_eq!(
+            rpgp_decrypt(&message, "demo-recipient.secret.asc"),
+            plaintext,
+            "{len} in {chunk}s, rPGP"
+        );
+    }
+}
+
+#[test]
+fn software_aes_resumes_where_chunked_cbc_stopped() {
+    // WebCrypto failing part way: the bytes it encrypted stay, rPGP's CFB does the rest.
+    let gpg = Gpg::with_secret_key("demo-recipient.secret.asc");
+    let key = accept(&demo::recipient_key());
+    for steps_before_failing in [0, 1, 3] {
+        let plaintext = random_bytes(10_000);
+        let mut staged = stage(
+            plaintext.clone(),
+            std::slice::from_ref(&key),
+            Encoding::Armored,
+            rand::thread_rng(),
+        )
+        .unwrap()
+        .unwrap();
+        staged.begin_cbc(first_block(&staged)).unwrap();
+        for _ in 0..steps_before_failing {
+            let step = staged.next_cbc(1024).unwrap();
+            let output = cbc(staged.session_key(), &step.iv, staged.cbc_input(&step));
+            staged.take_cbc(&step, &output).unwrap();
+        }
+        let message = staged.finish_in_software().unwrap();
+        assert_eq!(
+            gpg.decrypt_bytes(&message),
+            plaintext,
+            "after {steps_before_failing} steps"
+        );
+    }
+}
+
+#[test]
+fn a_plaintext_with_headroom_becomes_the_message_without_a_copy() {
+    let key = accept(&demo::recipient_key());
+    let mut plaintext = Vec::with_capacity(1_000_000 + HEADROOM);
+    plaintext.extend_from_slice(&random_bytes(1_000_000));
+    let expected = plaintext.clone();
+    let buffer = plaintext.as_ptr();
+    let staged = stage(plaintext, &[key], Encoding::Binary, rand::thread_rng())
+        .unwrap()
+        .unwrap();
+    let message = finish_in_chunks(staged, 1 << 16);
+    // The same allocation: the 1 MB was moved up in place, never held twice.
+    assert_eq!(message.as_ptr(), buffer);
+    assert_eq!(
+        rpgp_decrypt(&message, "demo-recipient.secret.asc"),
+        expected
+    );
+}
+
+#[test]
 fn a_stage_gives_no_message_until_every_byte_is_encrypted() {
     let key = accept(&demo::recipient_key());
     let mut staged = stage(
-        random_bytes(100),
+        random_bytes(1000),
         &[key],
         Encoding::Binary,
         rand::thread_rng(),
     )
     .unwrap()
     .unwrap();
-    staged.apply(&[7; 16], 0).unwrap();
-    // Out of order: refused, and nothing changes.
-    assert!(staged.apply(&[7; 16], 48).is_err());
+    // Before the CBC has begun there is no work to hand out.
+    assert!(staged.next_cbc(64).is_none());
+    staged.begin_cbc(first_block(&staged)).unwrap();
+    assert!(staged.begin_cbc([0; 16]).is_err());
+    let first = staged.next_cbc(64).unwrap();
+    let output = cbc(staged.session_key(), &first.iv, staged.cbc_input(&first));
+    // Short output, a step out of order, a wrong IV: refused, and nothing changes.
+    let err = staged.take_cbc(&first, &output[..32]).unwrap_err();
+    assert!(err.to_string().contains("short of"), "{err}");
+    let mut skipped = first.clone();
+    skipped.range = 64..128;
+    assert!(staged.take_cbc(&skipped, &output).is_err());
+    let mut wrong_iv = first.clone();
+    wrong_iv.iv = [1; 16];
+    assert!(staged.take_cbc(&wrong_iv, &output).is_err());
+    staged.take_cbc(&first, &output).unwrap();
+    // The same step twice: refused.
+    assert!(staged.take_cbc(&first, &output).is_err());
     let err = staged.into_message().unwrap_err();
     assert!(err.to_string().contains("were encrypted"), "{err}");
+}
+
+#[test]
+fn a_letter_with_a_large_attachment_is_sealed_in_its_own_buffer() {
+    // The letter's buffer is sized for base64 lines and the packets around it, so neither
+    // writing the MIME nor staging it reallocates: a large attachment is never held twice more.
+    let attachment = sealpost_core::Attachment::new(
+        "capture.bin",
+        "application/octet-stream",
+        random_bytes(3_000_001),
+    );
+    let letter = sealpost_core::letter::compose(
+        &demo::policy(),
+        &complete_report(),
+        std::slice::from_ref(&attachment),
+        corpus_now(),
+        &mut rand::thread_rng(),
+    );
+    let buffer = letter.mime.as_ptr();
+    assert!(
+        letter.mime.capacity() - letter.mime.len() >= HEADROOM,
+        "{} of {}",
+        letter.mime.len(),
+        letter.mime.capacity()
+    );
+    assert!(letter.mime.capacity() < letter.mime.len() + 2 * HEADROOM);
+    let key = accept(&demo::recipient_key());
+    let staged = stage(letter.mime, &[key], Encoding::Binary, rand::thread_rng())
+        .unwrap()
+        .unwrap();
+    let message = finish_in_chunks(staged, 1 << 20);
+    assert_eq!(message.as_ptr(), buffer);
 }

@@ -95,6 +95,7 @@ async function rpgp(seal, armoredKey, blob, length, armor) {
     inside: info.ms_inside,
     cipher: info.cipher,
     wasmMemory: info.wasm_memory_bytes,
+    jsWorking: info.js_working_bytes,
     out: plausible('rPGP', reply.message, length),
   };
 }
@@ -242,6 +243,7 @@ async function hugeAttachment(used, armoredKey) {
     ms: result.ms,
     out: result.out,
     wasm_memory_bytes: result.wasmMemory,
+    js_working_bytes: result.jsWorking,
     long_tasks_supported: observer !== null,
     longest_task_ms: longTasks.length ? Math.max(...longTasks) : 0,
     longest_tick_gap_ms: longestGap,

@@ -2,9 +2,10 @@
 //! which runs natively (AES instructions) where rPGP's wasm AES is software: CFB comes from one
 //! AES-CBC encryption (see the stage's documentation for why that is the same).
 //!
-//! The CBC output is XORed into the message a chunk at a time, so it is never copied whole
-//! into wasm memory. Where WebCrypto is missing (an insecure context) or fails, the caller
-//! finishes in software instead.
+//! WebCrypto gets the message a chunk at a time ([`CfbStage::next_cbc`]): each call copies its
+//! input and makes its output, so whole-message calls would hold the message three times
+//! over. Where WebCrypto is missing (an insecure context) or fails, even part way, the caller
+//! finishes in software instead, from where WebCrypto stopped.
 
 use js_sys::{Array, ArrayBuffer, Object, Reflect, Uint8Array};
 use sealpost_core::{protocol::SealedInfo, seal::CfbStage};
@@ -14,41 +15,34 @@ use web_sys::{CryptoKey, SubtleCrypto, WorkerGlobalScope};
 
 use crate::worker::describe;
 
-/// How much CBC output is XORed in per step (a buffer of this size is the only copy in wasm).
-const CHUNK: u32 = 1 << 20;
+/// How much plaintext goes to WebCrypto per call: its copy of the input and its output are the
+/// only other copies of the message that exist, a chunk each.
+pub const CHUNK: usize = 4 << 20;
 
 /// Encrypts `stage`'s plaintext in place with WebCrypto's AES.
 pub async fn encrypt(stage: &mut CfbStage) -> Result<(), String> {
     let subtle = subtle().ok_or("this context has no WebCrypto (crypto.subtle)")?;
     let key = import_key(&subtle, stage.session_key()).await?;
     let first = cbc(&subtle, &key, &[0; 16], &[0; 16]).await?;
-    let first = Uint8Array::new(&first).subarray(0, 16).to_vec();
-    let first_block: [u8; 16] = first
-        .as_slice()
-        .try_into()
-        .map_err(|_| "WebCrypto's AES gave no block".to_string())?;
-    let bulk = cbc(&subtle, &key, &first_block, stage.plaintext()).await?;
-    let bulk = Uint8Array::new(&bulk);
-    let needed = u32::try_from(stage.plaintext().len().saturating_sub(16))
-        .map_err(|_| "the report is too large for WebCrypto".to_string())?;
-    // Checked before any byte changes, so a failure can still fall back to software.
-    if bulk.length() < needed {
-        return Err(format!(
-            "WebCrypto's AES-CBC gave {} bytes, short of {needed}",
-            bulk.length()
-        ));
+    let first = Uint8Array::new(&first);
+    let mut first_block = [0u8; 16];
+    if first.length() < 16 {
+        return Err("WebCrypto's AES gave no block".into());
     }
-    stage.apply(&first, 0).map_err(|err| err.to_string())?;
-    let mut buffer = vec![0u8; CHUNK.min(needed) as usize];
-    let mut at = 0;
-    while at < needed {
-        let end = (at + CHUNK).min(needed);
-        let chunk = &mut buffer[..(end - at) as usize];
-        bulk.subarray(at, end).copy_to(chunk);
+    first.subarray(0, 16).copy_to(&mut first_block);
+    stage
+        .begin_cbc(first_block)
+        .map_err(|err| err.to_string())?;
+    let mut output = Vec::new();
+    while let Some(step) = stage.next_cbc(CHUNK) {
+        // WebCrypto copies its input before it returns, so the stage may change it after.
+        let encrypted = cbc(&subtle, &key, &step.iv, stage.cbc_input(&step)).await?;
+        let encrypted = Uint8Array::new(&encrypted);
+        output.resize(encrypted.length() as usize, 0);
+        encrypted.copy_to(&mut output);
         stage
-            .apply(chunk, 16 + at as usize)
+            .take_cbc(&step, &output)
             .map_err(|err| err.to_string())?;
-        at = end;
     }
     Ok(())
 }
@@ -60,7 +54,7 @@ pub async fn finish(
     match encrypt(&mut staged.stage).await {
         // Every byte is encrypted now: nothing more to XOR.
         Ok(()) => staged.finish_encrypted(),
-        // Nothing was changed yet (or finishing in software refuses): rPGP's AES instead.
+        // rPGP's AES from where WebCrypto stopped (the bytes it encrypted stay).
         Err(reason) => {
             web_sys::console::warn_1(&format!("sealing in software: {reason}").into());
             staged.finish_in_software()

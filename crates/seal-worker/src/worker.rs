@@ -147,9 +147,10 @@ fn answer<T: serde::de::DeserializeOwned>(
 /// Raw encryption, for benchmarks and tools: `json` is `{"keys": [armored public keys],
 /// "armor": bool}` and `files` holds one `Blob` of plaintext. Each key is accepted as the app
 /// accepts policy keys, then the plaintext is encrypted to all of them. Replies `{type:
-/// "encrypted", json: {"ms_inside", "cipher", "wasm_memory_bytes"}, message}` (the buffer
-/// transferred) or `failed`. `ms_inside` is the time spent in `sealpost_core::seal` alone;
-/// `wasm_memory_bytes` the worker's linear memory afterwards (its peak: it never shrinks).
+/// "encrypted", json: {"ms_inside", "cipher", "wasm_memory_bytes", "js_working_bytes"},
+/// message}` (the buffer transferred) or `failed`. `ms_inside` is the time spent sealing alone;
+/// `wasm_memory_bytes` the worker's linear memory afterwards (its peak: it never shrinks);
+/// `js_working_bytes` the most it held in JavaScript buffers at once before the reply.
 fn encrypt(id: &JsValue, json: &str, files: &JsValue) {
     let request: serde_json::Value = match serde_json::from_str(json) {
         Ok(request) => request,
@@ -226,6 +227,10 @@ fn post_encrypted(id: &JsValue, sealed: Result<(Vec<u8>, String), String>, ms_in
                 "ms_inside": ms_inside,
                 "cipher": cipher,
                 "wasm_memory_bytes": wasm_memory_bytes(),
+                // The most this worker holds on the JavaScript side at once before the reply:
+                // one chunk read from the file, or one WebCrypto call's copy of its input and
+                // its output.
+                "js_working_bytes": READ_CHUNK.max(2.0 * crate::webcrypto::CHUNK as f64 + 16.0),
             });
             let reply = reply(id, "encrypted", &info.to_string());
             let bytes = Uint8Array::from(message.as_slice());
@@ -256,7 +261,13 @@ fn now_ms() -> f64 {
         .unwrap_or_else(js_sys::Date::now)
 }
 
-/// Reads each attached `Blob`; synchronous reads are allowed (and simplest) in a worker.
+/// How much of a file is read at once: the only JavaScript-side copy of its bytes.
+pub const READ_CHUNK: f64 = (4 << 20) as f64;
+
+/// Reads each attached `Blob` straight into wasm memory, a chunk at a time, so no whole copy of
+/// it exists on the JavaScript side; each buffer has room for the packets sealing puts around
+/// it ([`sealpost_core::seal::HEADROOM`]). Synchronous reads are allowed (and simplest) in a
+/// worker.
 fn read_files(files: &JsValue) -> Result<Vec<Vec<u8>>, String> {
     if files.is_undefined() || files.is_null() {
         return Ok(Vec::new());
@@ -268,12 +279,36 @@ fn read_files(files: &JsValue) -> Result<Vec<Vec<u8>>, String> {
             let blob: Blob = file
                 .dyn_into()
                 .map_err(|_| "an attachment is not a file".to_owned())?;
-            let buffer = reader
-                .read_as_array_buffer(&blob)
-                .map_err(|err| format!("could not read an attachment: {}", describe(err)))?;
-            Ok(Uint8Array::new(&buffer).to_vec())
+            read_blob(&reader, &blob)
         })
         .collect()
+}
+
+fn read_blob(reader: &FileReaderSync, blob: &Blob) -> Result<Vec<u8>, String> {
+    let size = blob.size();
+    let mut bytes = Vec::new();
+    bytes
+        .try_reserve_exact(size as usize + sealpost_core::seal::HEADROOM)
+        .map_err(|_| format!("there is not enough memory to read a file of {size} bytes"))?;
+    let mut at = 0.0;
+    while at < size {
+        let end = (at + READ_CHUNK).min(size);
+        let part = blob.slice_with_f64_and_f64(at, end).map_err(describe)?;
+        let buffer = reader
+            .read_as_array_buffer(&part)
+            .map_err(|err| format!("could not read an attachment: {}", describe(err)))?;
+        let view = Uint8Array::new(&buffer);
+        if view.length() == 0 {
+            return Err(
+                "an attachment changed or vanished while it was read; attach it again".into(),
+            );
+        }
+        let start = bytes.len();
+        bytes.resize(start + view.length() as usize, 0);
+        view.copy_to(&mut bytes[start..]);
+        at += f64::from(view.length());
+    }
+    Ok(bytes)
 }
 
 fn fail(id: &JsValue, reason: String) {

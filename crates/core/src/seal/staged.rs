@@ -16,6 +16,14 @@
 //! random prefix with its quick check, the literal data packet, the MDC) and
 //! [`CfbStage::finish`] takes `first` and `cbc` from any AES implementation.
 //!
+//! A large message is encrypted a chunk at a time ([`CfbStage::next_cbc`] and
+//! [`CfbStage::take_cbc`]), so the AES outside never holds more than a chunk of it: CBC chains
+//! from one chunk to the next through its last output block, and because CFB's keystream for a
+//! block is the CBC output of the block *before*, that last block of keystream waits until the
+//! next chunk's plaintext has been handed out. The stage keeps that order, so callers cannot get
+//! it wrong. The message is built in the plaintext's own allocation: a 100 MB attachment is
+//! held once, not twice.
+//!
 //! Only SEIPD v1 with AES is staged; SEIPD v2 (AEAD) and anything else is sealed by rPGP alone
 //! ([`super::seal`]). The result is an ordinary OpenPGP message: the tests decrypt it with rPGP
 //! and with GnuPG.
@@ -29,6 +37,8 @@ use pgp::{
     ser::Serialize,
     types::Tag,
 };
+use std::ops::Range;
+
 use rand_core::{CryptoRng, RngCore};
 use sha1::{Digest, Sha1};
 use zeroize::Zeroizing;
@@ -38,6 +48,11 @@ use crate::key::{EncryptionKeyRef, RecipientKey};
 
 /// AES's block size, the CFB prefix's random part.
 const BLOCK: usize = 16;
+
+/// Room to leave free at the end of a plaintext buffer given to [`stage`], so the packets it
+/// puts in front (session keys, headers: a few hundred bytes a recipient) and behind (the MDC)
+/// fit without moving the whole buffer. With less, `stage` still works, with one copy.
+pub const HEADROOM: usize = 64 * 1024;
 
 /// A message whose only remaining work is AES-CFB over [`CfbStage::plaintext`].
 pub struct CfbStage {
@@ -51,7 +66,27 @@ pub struct CfbStage {
     /// How many plaintext bytes have been encrypted (keystream applied, in order): the message
     /// is given out only once that is all of them, so a slip can never emit plaintext.
     encrypted: usize,
+    /// Chunked CBC: how far the plaintext has been handed out, and the keystream block for the
+    /// bytes at `encrypted` (AES(0) at first, then each chunk's last CBC block, which is also
+    /// the next chunk's IV). `None` until [`CfbStage::begin_cbc`].
+    cbc: Option<CbcState>,
     encoding: Encoding,
+}
+
+#[derive(Clone, Copy)]
+struct CbcState {
+    handed_out: usize,
+    pending: [u8; BLOCK],
+}
+
+/// One chunk of CBC work: AES-CBC-encrypt [`CfbStage::cbc_input`] under `iv`, then give the
+/// output to [`CfbStage::take_cbc`].
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct CbcStep {
+    /// The IV for this chunk: AES(0) for the first, else the previous chunk's last output block.
+    pub iv: [u8; BLOCK],
+    /// Which plaintext bytes (offsets into [`CfbStage::plaintext`]).
+    pub range: Range<usize>,
 }
 
 /// The AES that [`stage`] would use for `recipients`, or `None` if they need another cipher
@@ -68,7 +103,8 @@ pub fn staged_cipher(recipients: &[RecipientKey]) -> Option<SymmetricKeyAlgorith
 }
 
 /// Prepares `plaintext` for AES-CFB elsewhere, or `None` if the recipients' cipher is not SEIPD
-/// v1 with AES (then [`super::seal`] does it all).
+/// v1 with AES (then [`super::seal`] does it all). The message is built in `plaintext`'s own
+/// buffer: with [`HEADROOM`] bytes of spare capacity it is never copied whole.
 pub fn stage<R: RngCore + CryptoRng>(
     plaintext: Vec<u8>,
     recipients: &[RecipientKey],
@@ -99,25 +135,36 @@ pub fn stage<R: RngCore + CryptoRng>(
         };
         packet.to_writer_with_header(&mut head)?;
     }
-    let literal = LiteralData::from_bytes(LITERAL_FILE_NAME, Bytes::from(plaintext))?;
+    // The literal packet's own fields (mode, file name, date) come from rPGP, its data is the
+    // plaintext where it already lies.
+    let mut literal_fields = Vec::new();
+    LiteralData::from_bytes(LITERAL_FILE_NAME, Bytes::new())?.to_writer(&mut literal_fields)?;
+    let literal_len = literal_fields.len() + plaintext.len();
+    let literal = PacketHeader::new_fixed(
+        Tag::LiteralData,
+        u32::try_from(literal_len).map_err(|_| SealError::TooLarge)?,
+    );
     // Prefix (a random block and its last two bytes again), the literal packet, the MDC packet.
-    let body_len = BLOCK + 2 + literal.write_len_with_header() + 22;
+    let body_len = BLOCK + 2 + literal.write_len() + literal_len + 22;
     let seipd = PacketHeader::new_fixed(
         Tag::SymEncryptedProtectedData,
         u32::try_from(1 + body_len).map_err(|_| SealError::TooLarge)?,
     );
-    let mut message = Vec::with_capacity(head.len() + seipd.write_len() + 1 + body_len);
-    message.extend_from_slice(&head);
-    seipd.to_writer(&mut message)?;
-    message.push(1); // SEIPD version 1
-    let body = message.len();
+    let mut front = head;
+    seipd.to_writer(&mut front)?;
+    front.push(1); // SEIPD version 1
+    let body = front.len();
     let mut prefix = [0u8; BLOCK + 2];
     rng.fill_bytes(&mut prefix[..BLOCK]);
     prefix[BLOCK] = prefix[BLOCK - 2];
     prefix[BLOCK + 1] = prefix[BLOCK - 1];
-    message.extend_from_slice(&prefix);
-    literal.to_writer_with_header(&mut message)?;
-    drop(literal);
+    front.extend_from_slice(&prefix);
+    literal.to_writer(&mut front)?;
+    front.extend_from_slice(&literal_fields);
+    let mut message = plaintext;
+    // Within the buffer's spare capacity (see HEADROOM) this moves the plaintext once, in place.
+    message.reserve_exact(front.len() + 22);
+    message.splice(0..0, front);
     message.extend_from_slice(&[0xD3, 0x14]);
     let mdc = Sha1::digest(&message[body..]);
     message.extend_from_slice(&mdc);
@@ -127,6 +174,7 @@ pub fn stage<R: RngCore + CryptoRng>(
         message,
         body,
         encrypted: 0,
+        cbc: None,
         encoding,
     }))
 }
@@ -154,50 +202,141 @@ impl CfbStage {
 
     /// The ciphertext is `plaintext ^ (first ‖ cbc)`, where `first` is AES(0), one block, and
     /// `cbc` the CBC encryption of [`Self::plaintext`] with `first` as IV (at least as long as
-    /// the plaintext less a block; padding past that is ignored). Chunks of `cbc` can be given
-    /// one after another with [`Self::apply`]; this is `apply(first, 0)` then `apply(cbc, BLOCK)`.
+    /// the plaintext less a block; padding past that is ignored): the whole message in one step.
     pub fn finish(mut self, first: &[u8], cbc: &[u8]) -> Result<Vec<u8>, SealError> {
-        if cbc.len() + BLOCK < self.plaintext().len() {
+        let needed = self.plaintext().len() - BLOCK;
+        if cbc.len() < needed {
             return Err(SealError::Cipher(format!(
-                "the CBC output is {} bytes, short of the {} needed",
+                "the CBC output is {} bytes, short of the {needed} needed",
                 cbc.len(),
-                self.plaintext().len() - BLOCK
             )));
         }
-        self.apply(first, 0)?;
-        self.apply(cbc, BLOCK)?;
+        let first: [u8; BLOCK] = first
+            .try_into()
+            .map_err(|_| SealError::Cipher("the first keystream block is not 16 bytes".into()))?;
+        self.begin_cbc(first)?;
+        // The plaintext is at least a block (the random prefix), so this step is the whole.
+        if let Some(step) = self.next_cbc(usize::MAX) {
+            self.take_cbc(&step, cbc)?;
+        }
         self.into_message()
     }
 
+    /// Starts chunked CBC with `first` = AES(0) (the CBC of one zero block under a zero IV).
+    pub fn begin_cbc(&mut self, first: [u8; BLOCK]) -> Result<(), SealError> {
+        if self.encrypted != 0 || self.cbc.is_some() {
+            return Err(SealError::Cipher("the CBC has begun already".into()));
+        }
+        self.cbc = Some(CbcState {
+            handed_out: 0,
+            pending: first,
+        });
+        Ok(())
+    }
+
+    /// The next chunk of CBC work, at most `max_len` bytes (rounded down to whole blocks), or
+    /// `None` when every chunk has been taken (or the CBC has not begun).
+    pub fn next_cbc(&self, max_len: usize) -> Option<CbcStep> {
+        let state = self.cbc?;
+        let total = self.plaintext().len();
+        if state.handed_out >= total {
+            return None;
+        }
+        let len = (max_len / BLOCK * BLOCK).max(BLOCK);
+        Some(CbcStep {
+            iv: state.pending,
+            range: state.handed_out..total.min(state.handed_out.saturating_add(len)),
+        })
+    }
+
+    /// The plaintext bytes `step` encrypts: still plaintext, as the stage keeps the keystream
+    /// that would overwrite their first block until this step's output comes back.
+    pub fn cbc_input(&self, step: &CbcStep) -> &[u8] {
+        &self.plaintext()[step.range.clone()]
+    }
+
+    /// Takes the CBC output of `step` (AES-CBC of [`Self::cbc_input`] under `step.iv`, padding
+    /// past its length ignored) and encrypts what it can: the previous chunk's last keystream
+    /// block, then this chunk's bytes but the last block's keystream, which waits for the next
+    /// step (all of it on the last step).
+    pub fn take_cbc(&mut self, step: &CbcStep, output: &[u8]) -> Result<(), SealError> {
+        let Some(state) = self.cbc else {
+            return Err(SealError::Cipher("the CBC has not begun".into()));
+        };
+        let total = self.plaintext().len();
+        let (start, end) = (step.range.start, step.range.end);
+        if start != state.handed_out || step.iv != state.pending || end > total || end <= start {
+            return Err(SealError::Cipher(format!(
+                "CBC output for bytes {start}..{end} given where byte {} is next",
+                state.handed_out
+            )));
+        }
+        let (len, last) = (end - start, end == total);
+        if !last && !len.is_multiple_of(BLOCK) {
+            return Err(SealError::Cipher(format!(
+                "a CBC step before the last is {len} bytes, not whole blocks"
+            )));
+        }
+        // CFB's keystream for a block is the CBC output of the block before: the last step
+        // needs no output for its own last block.
+        let needed = if last { len.saturating_sub(BLOCK) } else { len };
+        if output.len() < needed {
+            return Err(SealError::Cipher(format!(
+                "the CBC output for bytes {start}..{end} is {} bytes, short of the {needed} needed",
+                output.len()
+            )));
+        }
+        self.apply(&state.pending, start)?;
+        if last {
+            if needed > 0 {
+                self.apply(&output[..needed], start + BLOCK)?;
+            }
+            self.cbc = Some(CbcState {
+                handed_out: end,
+                pending: state.pending,
+            });
+        } else {
+            let keep = len - BLOCK;
+            self.apply(&output[..keep], start + BLOCK)?;
+            let mut pending = [0u8; BLOCK];
+            pending.copy_from_slice(&output[keep..len]);
+            self.cbc = Some(CbcState {
+                handed_out: end,
+                pending,
+            });
+        }
+        Ok(())
+    }
+
     /// Completes the message with rPGP's own AES-CFB (software), where no faster AES is at hand
-    /// (a browser without WebCrypto in this context).
+    /// (a browser without WebCrypto in this context) or where it failed part way: CFB resumes
+    /// from the last ciphertext block, so the bytes already encrypted stay as they are.
     pub fn finish_in_software(mut self) -> Result<Vec<u8>, SealError> {
-        if self.encrypted != 0 {
-            return Err(SealError::Cipher(
-                "the message is already partly encrypted".into(),
-            ));
+        let done = self.encrypted;
+        if !done.is_multiple_of(BLOCK) {
+            return Err(SealError::Cipher(format!(
+                "the message is encrypted up to byte {done}, not a block boundary"
+            )));
+        }
+        let mut iv = [0u8; BLOCK];
+        if done > 0 {
+            iv.copy_from_slice(&self.message[self.body + done - BLOCK..self.body + done]);
         }
         let key = Zeroizing::new(self.session_key.to_vec());
         self.sym
-            .encrypt_with_iv(&key, &[0; BLOCK], &mut self.message[self.body..])?;
+            .encrypt_with_iv(&key, &iv, &mut self.message[self.body + done..])?;
         self.encrypted = self.message.len() - self.body;
         self.into_message()
     }
 
     /// XORs `keystream` into the plaintext at `offset`, which must be where the last call
-    /// stopped (offset 0 takes AES(0), one block; offset `16 + n` the CBC output's bytes from
-    /// `n`). Bytes past the plaintext's end are ignored.
-    pub fn apply(&mut self, keystream: &[u8], offset: usize) -> Result<(), SealError> {
+    /// stopped. Bytes past the plaintext's end are ignored.
+    fn apply(&mut self, keystream: &[u8], offset: usize) -> Result<(), SealError> {
         if offset != self.encrypted {
             return Err(SealError::Cipher(format!(
                 "keystream for byte {offset} given where byte {} is next",
                 self.encrypted
             )));
-        }
-        if offset == 0 && keystream.len() != BLOCK {
-            return Err(SealError::Cipher(
-                "the first keystream block is not 16 bytes".into(),
-            ));
         }
         let target = &mut self.message[self.body + offset..];
         let applied = target.len().min(keystream.len());
@@ -209,7 +348,7 @@ impl CfbStage {
     }
 
     /// The finished message, armored if asked; refused unless every plaintext byte has been
-    /// encrypted (by [`Self::apply`], [`Self::finish`] or [`Self::finish_in_software`]).
+    /// encrypted (by [`Self::take_cbc`], [`Self::finish`] or [`Self::finish_in_software`]).
     pub fn into_message(self) -> Result<Vec<u8>, SealError> {
         let total = self.message.len() - self.body;
         if self.encrypted != total {
