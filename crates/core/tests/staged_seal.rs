@@ -79,6 +79,14 @@ fn finish_in_chunks(mut stage: CfbStage, chunk: usize) -> Vec<u8> {
     stage.into_message().unwrap()
 }
 
+/// `plaintext` staged to the demo key, which takes SEIPD v1 with AES.
+fn stage_to_demo_key(plaintext: Vec<u8>, encoding: Encoding) -> CfbStage {
+    let key = accept(&demo::recipient_key());
+    stage(plaintext, &[key], encoding, rand::thread_rng())
+        .unwrap()
+        .expect("the demo key takes SEIPD v1 with AES")
+}
+
 fn random_bytes(len: usize) -> Vec<u8> {
     let mut bytes = vec![0u8; len];
     rand::thread_rng().fill_bytes(&mut bytes);
@@ -102,18 +110,10 @@ fn rpgp_decrypt(message: &[u8], secret_fixture: &str) -> Vec<u8> {
 #[test]
 fn gpg_and_rpgp_decrypt_staged_messages_of_every_length_around_a_block() {
     let gpg = Gpg::with_secret_key("demo-recipient.secret.asc");
-    let key = accept(&demo::recipient_key());
     // Lengths that end the CFB plaintext on and beside a block boundary.
     for len in [0, 1, 15, 16, 17, 100, 4096, 100_003] {
         let plaintext = random_bytes(len);
-        let staged = stage(
-            plaintext.clone(),
-            std::slice::from_ref(&key),
-            Encoding::Binary,
-            rand::thread_rng(),
-        )
-        .unwrap()
-        .expect("the demo key takes SEIPD v1 with AES");
+        let staged = stage_to_demo_key(plaintext.clone(), Encoding::Binary);
         let message = finish_with_software_aes(staged);
         assert_eq!(gpg.decrypt_bytes(&message), plaintext, "{len} bytes, gpg");
         assert_eq!(
@@ -192,15 +192,7 @@ fn seipd_v2_recipients_and_a_short_cbc_output_are_not_staged() {
             .is_none()
     );
 
-    let key = accept(&demo::recipient_key());
-    let staged = stage(
-        random_bytes(1000),
-        &[key],
-        Encoding::Binary,
-        rand::thread_rng(),
-    )
-    .unwrap()
-    .unwrap();
+    let staged = stage_to_demo_key(random_bytes(1000), Encoding::Binary);
     let err = staged.finish(&[0; 16], &[0; 32]).unwrap_err();
     assert!(err.to_string().contains("short of"), "{err}");
 }
@@ -208,16 +200,8 @@ fn seipd_v2_recipients_and_a_short_cbc_output_are_not_staged() {
 #[test]
 fn without_webcrypto_rpgps_own_cfb_finishes_the_same_stage() {
     let gpg = Gpg::with_secret_key("demo-recipient.secret.asc");
-    let key = accept(&demo::recipient_key());
     let plaintext = random_bytes(70_001);
-    let staged = stage(
-        plaintext.clone(),
-        &[key],
-        Encoding::Armored,
-        rand::thread_rng(),
-    )
-    .unwrap()
-    .unwrap();
+    let staged = stage_to_demo_key(plaintext.clone(), Encoding::Armored);
     let message = staged.finish_in_software().unwrap();
     assert_eq!(gpg.decrypt_bytes(&message), plaintext);
 }
@@ -225,7 +209,6 @@ fn without_webcrypto_rpgps_own_cfb_finishes_the_same_stage() {
 #[test]
 fn chunked_cbc_gives_the_same_message_whatever_the_chunk_size() {
     let gpg = Gpg::with_secret_key("demo-recipient.secret.asc");
-    let key = accept(&demo::recipient_key());
     // Chunks of one block, a few, not a multiple of a block (rounded down), and bigger than
     // the message; messages that end on and beside a block boundary.
     for (len, chunk) in [
@@ -238,14 +221,7 @@ fn chunked_cbc_gives_the_same_message_whatever_the_chunk_size() {
         (70_001, 1 << 20),
     ] {
         let plaintext = random_bytes(len);
-        let staged = stage(
-            plaintext.clone(),
-            std::slice::from_ref(&key),
-            Encoding::Binary,
-            rand::thread_rng(),
-        )
-        .unwrap()
-        .unwrap();
+        let staged = stage_to_demo_key(plaintext.clone(), Encoding::Binary);
         let message = finish_in_chunks(staged, chunk);
         assert_eq!(
             gpg.decrypt_bytes(&message),
@@ -264,17 +240,9 @@ fn chunked_cbc_gives_the_same_message_whatever_the_chunk_size() {
 fn software_aes_resumes_where_chunked_cbc_stopped() {
     // WebCrypto failing part way: the bytes it encrypted stay, rPGP's CFB does the rest.
     let gpg = Gpg::with_secret_key("demo-recipient.secret.asc");
-    let key = accept(&demo::recipient_key());
     for steps_before_failing in [0, 1, 3] {
         let plaintext = random_bytes(10_000);
-        let mut staged = stage(
-            plaintext.clone(),
-            std::slice::from_ref(&key),
-            Encoding::Armored,
-            rand::thread_rng(),
-        )
-        .unwrap()
-        .unwrap();
+        let mut staged = stage_to_demo_key(plaintext.clone(), Encoding::Armored);
         staged.begin_cbc(first_block(&staged)).unwrap();
         for _ in 0..steps_before_failing {
             let step = staged.next_cbc(1024).unwrap();
@@ -292,14 +260,11 @@ fn software_aes_resumes_where_chunked_cbc_stopped() {
 
 #[test]
 fn a_plaintext_with_headroom_becomes_the_message_without_a_copy() {
-    let key = accept(&demo::recipient_key());
     let mut plaintext = Vec::with_capacity(1_000_000 + HEADROOM);
     plaintext.extend_from_slice(&random_bytes(1_000_000));
     let expected = plaintext.clone();
     let buffer = plaintext.as_ptr();
-    let staged = stage(plaintext, &[key], Encoding::Binary, rand::thread_rng())
-        .unwrap()
-        .unwrap();
+    let staged = stage_to_demo_key(plaintext, Encoding::Binary);
     let message = finish_in_chunks(staged, 1 << 16);
     // The same allocation: the 1 MB was moved up in place, never held twice.
     assert_eq!(message.as_ptr(), buffer);
@@ -311,15 +276,7 @@ fn a_plaintext_with_headroom_becomes_the_message_without_a_copy() {
 
 #[test]
 fn a_stage_gives_no_message_until_every_byte_is_encrypted() {
-    let key = accept(&demo::recipient_key());
-    let mut staged = stage(
-        random_bytes(1000),
-        &[key],
-        Encoding::Binary,
-        rand::thread_rng(),
-    )
-    .unwrap()
-    .unwrap();
+    let mut staged = stage_to_demo_key(random_bytes(1000), Encoding::Binary);
     // Before the CBC has begun there is no work to hand out.
     assert!(staged.next_cbc(64).is_none());
     staged.begin_cbc(first_block(&staged)).unwrap();
@@ -366,10 +323,7 @@ fn a_letter_with_a_large_attachment_is_sealed_in_its_own_buffer() {
         letter.mime.capacity()
     );
     assert!(letter.mime.capacity() < letter.mime.len() + 2 * HEADROOM);
-    let key = accept(&demo::recipient_key());
-    let staged = stage(letter.mime, &[key], Encoding::Binary, rand::thread_rng())
-        .unwrap()
-        .unwrap();
+    let staged = stage_to_demo_key(letter.mime, Encoding::Binary);
     let message = finish_in_chunks(staged, 1 << 20);
     assert_eq!(message.as_ptr(), buffer);
 }

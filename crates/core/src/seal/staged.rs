@@ -66,17 +66,12 @@ pub struct CfbStage {
     /// How many plaintext bytes have been encrypted (keystream applied, in order): the message
     /// is given out only once that is all of them, so a slip can never emit plaintext.
     encrypted: usize,
-    /// Chunked CBC: how far the plaintext has been handed out, and the keystream block for the
-    /// bytes at `encrypted` (AES(0) at first, then each chunk's last CBC block, which is also
-    /// the next chunk's IV). `None` until [`CfbStage::begin_cbc`].
-    cbc: Option<CbcState>,
+    /// Chunked CBC: the keystream block for the bytes at `encrypted` (AES(0) at first, then each
+    /// chunk's last CBC block, which is also the next chunk's IV). `None` until
+    /// [`CfbStage::begin_cbc`]. The next chunk starts at `encrypted`: a chunk's bytes are
+    /// encrypted, all but that held-back block, as soon as its output comes back.
+    pending: Option<[u8; BLOCK]>,
     encoding: Encoding,
-}
-
-#[derive(Clone, Copy)]
-struct CbcState {
-    handed_out: usize,
-    pending: [u8; BLOCK],
 }
 
 /// One chunk of CBC work: AES-CBC-encrypt [`CfbStage::cbc_input`] under `iv`, then give the
@@ -174,7 +169,7 @@ pub fn stage<R: RngCore + CryptoRng>(
         message,
         body,
         encrypted: 0,
-        cbc: None,
+        pending: None,
         encoding,
     }))
 }
@@ -204,13 +199,6 @@ impl CfbStage {
     /// `cbc` the CBC encryption of [`Self::plaintext`] with `first` as IV (at least as long as
     /// the plaintext less a block; padding past that is ignored): the whole message in one step.
     pub fn finish(mut self, first: &[u8], cbc: &[u8]) -> Result<Vec<u8>, SealError> {
-        let needed = self.plaintext().len() - BLOCK;
-        if cbc.len() < needed {
-            return Err(SealError::Cipher(format!(
-                "the CBC output is {} bytes, short of the {needed} needed",
-                cbc.len(),
-            )));
-        }
         let first: [u8; BLOCK] = first
             .try_into()
             .map_err(|_| SealError::Cipher("the first keystream block is not 16 bytes".into()))?;
@@ -224,28 +212,25 @@ impl CfbStage {
 
     /// Starts chunked CBC with `first` = AES(0) (the CBC of one zero block under a zero IV).
     pub fn begin_cbc(&mut self, first: [u8; BLOCK]) -> Result<(), SealError> {
-        if self.encrypted != 0 || self.cbc.is_some() {
+        if self.encrypted != 0 || self.pending.is_some() {
             return Err(SealError::Cipher("the CBC has begun already".into()));
         }
-        self.cbc = Some(CbcState {
-            handed_out: 0,
-            pending: first,
-        });
+        self.pending = Some(first);
         Ok(())
     }
 
     /// The next chunk of CBC work, at most `max_len` bytes (rounded down to whole blocks), or
     /// `None` when every chunk has been taken (or the CBC has not begun).
     pub fn next_cbc(&self, max_len: usize) -> Option<CbcStep> {
-        let state = self.cbc?;
-        let total = self.plaintext().len();
-        if state.handed_out >= total {
+        let iv = self.pending?;
+        let (start, total) = (self.encrypted, self.plaintext().len());
+        if start >= total {
             return None;
         }
         let len = (max_len / BLOCK * BLOCK).max(BLOCK);
         Some(CbcStep {
-            iv: state.pending,
-            range: state.handed_out..total.min(state.handed_out.saturating_add(len)),
+            iv,
+            range: start..total.min(start.saturating_add(len)),
         })
     }
 
@@ -260,15 +245,15 @@ impl CfbStage {
     /// block, then this chunk's bytes but the last block's keystream, which waits for the next
     /// step (all of it on the last step).
     pub fn take_cbc(&mut self, step: &CbcStep, output: &[u8]) -> Result<(), SealError> {
-        let Some(state) = self.cbc else {
+        let Some(pending) = self.pending else {
             return Err(SealError::Cipher("the CBC has not begun".into()));
         };
         let total = self.plaintext().len();
         let (start, end) = (step.range.start, step.range.end);
-        if start != state.handed_out || step.iv != state.pending || end > total || end <= start {
+        if start != self.encrypted || step.iv != pending || end > total || end <= start {
             return Err(SealError::Cipher(format!(
                 "CBC output for bytes {start}..{end} given where byte {} is next",
-                state.handed_out
+                self.encrypted
             )));
         }
         let (len, last) = (end - start, end == total);
@@ -277,33 +262,22 @@ impl CfbStage {
                 "a CBC step before the last is {len} bytes, not whole blocks"
             )));
         }
-        // CFB's keystream for a block is the CBC output of the block before: the last step
-        // needs no output for its own last block.
-        let needed = if last { len.saturating_sub(BLOCK) } else { len };
+        // CFB's keystream for a block is the CBC output of the block before: this chunk's last
+        // output block is the next chunk's first keystream block (none on the last step).
+        let keystream = len.saturating_sub(BLOCK);
+        let needed = if last { keystream } else { len };
         if output.len() < needed {
             return Err(SealError::Cipher(format!(
                 "the CBC output for bytes {start}..{end} is {} bytes, short of the {needed} needed",
                 output.len()
             )));
         }
-        self.apply(&state.pending, start)?;
-        if last {
-            if needed > 0 {
-                self.apply(&output[..needed], start + BLOCK)?;
-            }
-            self.cbc = Some(CbcState {
-                handed_out: end,
-                pending: state.pending,
-            });
-        } else {
-            let keep = len - BLOCK;
-            self.apply(&output[..keep], start + BLOCK)?;
-            let mut pending = [0u8; BLOCK];
-            pending.copy_from_slice(&output[keep..len]);
-            self.cbc = Some(CbcState {
-                handed_out: end,
-                pending,
-            });
+        self.apply(&pending, start)?;
+        self.apply(&output[..keystream], start + BLOCK)?;
+        if !last {
+            let mut next = [0u8; BLOCK];
+            next.copy_from_slice(&output[keystream..len]);
+            self.pending = Some(next);
         }
         Ok(())
     }
@@ -332,6 +306,9 @@ impl CfbStage {
     /// XORs `keystream` into the plaintext at `offset`, which must be where the last call
     /// stopped. Bytes past the plaintext's end are ignored.
     fn apply(&mut self, keystream: &[u8], offset: usize) -> Result<(), SealError> {
+        if keystream.is_empty() {
+            return Ok(());
+        }
         if offset != self.encrypted {
             return Err(SealError::Cipher(format!(
                 "keystream for byte {offset} given where byte {} is next",
