@@ -226,7 +226,8 @@ impl RecipientKey {
 
     fn judge(cert: SignedPublicKey, now: SystemTime) -> Result<Self, KeyError> {
         let fingerprint = hex::encode_upper(cert.primary_key.fingerprint().as_bytes());
-        let user_ids = valid_user_ids(&cert);
+        let self_sigs = SelfSignatures::verify(&cert);
+        let user_ids = self_sigs.user_ids();
         let user_id = user_ids.first().cloned();
         let name = KeyName {
             fingerprint: &fingerprint,
@@ -242,8 +243,7 @@ impl RecipientKey {
                 problem,
             }
         })?;
-        let self_sigs = valid_self_signatures(&cert);
-        let Some(current) = self_sigs.iter().max_by_key(|sig| created(sig)) else {
+        let Some(current) = self_sigs.current() else {
             return Err(KeyError::NoValidSelfSignature { key: name });
         };
         if let Some(revocation) = cert
@@ -400,51 +400,74 @@ impl fmt::Display for KeyName<'_> {
     }
 }
 
-/// Self-signatures over user IDs and direct-key signatures that verify.
-fn valid_self_signatures(cert: &SignedPublicKey) -> Vec<&Signature> {
-    let primary = &cert.primary_key;
-    let on_user_ids = cert.details.users.iter().flat_map(|user| {
-        user.signatures.iter().filter(|sig| {
-            sig.is_certification()
-                && sig
-                    .verify_certification(primary, Tag::UserId, &user.id)
-                    .is_ok()
-        })
-    });
-    let direct = cert
-        .details
-        .direct_signatures
-        .iter()
-        .filter(|sig| sig.typ() == Some(SignatureType::Key) && sig.verify_key(primary).is_ok());
-    on_user_ids.chain(direct).collect()
+/// The certificate's self-signatures that verify, each checked once: a check is a public-key
+/// operation (about a millisecond for RSA-3072 in wasm), and both the user IDs shown and the
+/// current self-signature come from the same certifications.
+struct SelfSignatures<'a> {
+    /// Each user ID with at least one certification that verifies, in the certificate's order,
+    /// with those certifications.
+    users: Vec<(&'a [u8], Vec<&'a Signature>)>,
+    /// Direct-key signatures that verify.
+    direct: Vec<&'a Signature>,
 }
 
-/// Every user ID with a valid self-signature, in the certificate's order but the primary one
-/// (marked so by its newest valid self-signature, else the first valid one) first.
-fn valid_user_ids(cert: &SignedPublicKey) -> Vec<String> {
-    let primary = &cert.primary_key;
-    let valid_users = cert.details.users.iter().filter_map(|user| {
-        let newest = user
-            .signatures
+impl<'a> SelfSignatures<'a> {
+    fn verify(cert: &'a SignedPublicKey) -> Self {
+        let primary = &cert.primary_key;
+        let users = cert
+            .details
+            .users
             .iter()
-            .filter(|sig| {
-                sig.is_certification()
-                    && sig
-                        .verify_certification(primary, Tag::UserId, &user.id)
-                        .is_ok()
+            .map(|user| {
+                let valid = user.signatures.iter().filter(|sig| {
+                    sig.is_certification()
+                        && sig
+                            .verify_certification(primary, Tag::UserId, &user.id)
+                            .is_ok()
+                });
+                (user.id.id(), valid.collect::<Vec<_>>())
             })
-            .max_by_key(|sig| created(sig))?;
-        Some((user, newest.is_primary()))
-    });
-    let mut users: Vec<_> = valid_users.collect();
-    if let Some(at) = users.iter().position(|(_, is_primary)| *is_primary) {
-        let chosen = users.remove(at);
-        users.insert(0, chosen);
+            .filter(|(_, valid)| !valid.is_empty())
+            .collect();
+        let direct = cert
+            .details
+            .direct_signatures
+            .iter()
+            .filter(|sig| sig.typ() == Some(SignatureType::Key) && sig.verify_key(primary).is_ok())
+            .collect();
+        Self { users, direct }
     }
-    users
-        .into_iter()
-        .map(|(user, _)| String::from_utf8_lossy(user.id.id()).into_owned())
-        .collect()
+
+    /// The newest of them: the one whose expiry and preferences hold now.
+    fn current(&self) -> Option<&'a Signature> {
+        let on_user_ids = self.users.iter().flat_map(|(_, sigs)| sigs.iter().copied());
+        on_user_ids
+            .chain(self.direct.iter().copied())
+            .max_by_key(|sig| created(sig))
+    }
+
+    /// Every user ID with a valid self-signature, in the certificate's order but the primary
+    /// one (marked so by its newest valid self-signature, else the first valid one) first.
+    fn user_ids(&self) -> Vec<String> {
+        let newest_says_primary = |sigs: &[&Signature]| {
+            sigs.iter()
+                .max_by_key(|sig| created(sig))
+                .is_some_and(|sig| sig.is_primary())
+        };
+        let mut users: Vec<&[u8]> = self.users.iter().map(|(id, _)| *id).collect();
+        if let Some(at) = self
+            .users
+            .iter()
+            .position(|(_, sigs)| newest_says_primary(sigs))
+        {
+            let chosen = users.remove(at);
+            users.insert(0, chosen);
+        }
+        users
+            .into_iter()
+            .map(|id| String::from_utf8_lossy(id).into_owned())
+            .collect()
+    }
 }
 
 fn revocation_reason(sig: &Signature) -> Option<String> {

@@ -59,9 +59,10 @@ fn first_block(stage: &CfbStage) -> [u8; 16] {
 }
 
 /// Finishes `stage` in one step: AES(0), then CBC of the whole plaintext under it.
-fn finish_with_software_aes(stage: CfbStage) -> Vec<u8> {
+fn finish_with_software_aes(mut stage: CfbStage) -> Vec<u8> {
     let first = first_block(&stage);
-    let rest = cbc(stage.session_key(), &first, stage.plaintext());
+    let key = stage.session_key().to_vec();
+    let rest = cbc(&key, &first, stage.plaintext());
     stage.finish(&first, &rest).unwrap()
 }
 
@@ -326,4 +327,50 @@ fn a_letter_with_a_large_attachment_is_sealed_in_its_own_buffer() {
     let staged = stage_to_demo_key(letter.mime, Encoding::Binary);
     let message = finish_in_chunks(staged, 1 << 20);
     assert_eq!(message.as_ptr(), buffer);
+}
+
+#[test]
+fn an_mdc_hashed_elsewhere_is_the_one_the_message_carries() {
+    use sha1::{Digest, Sha1};
+    let gpg = Gpg::with_secret_key("demo-recipient.secret.asc");
+    let plaintext = random_bytes(70_001);
+    // The browser's SHA-1 stands in as the sha1 crate, over exactly what the stage hands out.
+    let mut staged = stage_to_demo_key(plaintext.clone(), Encoding::Binary);
+    let sha1 = Sha1::digest(staged.mdc_input().unwrap());
+    staged.set_mdc(&sha1).unwrap();
+    assert!(staged.mdc_input().is_none());
+    assert!(staged.set_mdc(&sha1).is_err(), "set twice");
+    let message = finish_in_chunks(staged, 4096);
+    assert_eq!(gpg.decrypt_bytes(&message), plaintext);
+    assert_eq!(
+        rpgp_decrypt(&message, "demo-recipient.secret.asc"),
+        plaintext
+    );
+
+    // A wrong digest is carried as given (the stage does not hash again behind the caller's
+    // back), and decryption then fails its integrity check.
+    let mut staged = stage_to_demo_key(plaintext, Encoding::Binary);
+    let mut wrong = Sha1::digest(staged.mdc_input().unwrap());
+    wrong[0] ^= 1;
+    staged.set_mdc(&wrong).unwrap();
+    let message = finish_in_chunks(staged, 4096);
+    let out = gpg.try_run(&["--decrypt"], &message);
+    assert!(
+        !out.status.success(),
+        "gpg accepted a message with a wrong MDC"
+    );
+}
+
+#[test]
+fn the_mdc_cannot_be_set_once_the_encryption_has_begun() {
+    let mut staged = stage_to_demo_key(random_bytes(1000), Encoding::Binary);
+    assert!(staged.set_mdc(&[0; 19]).is_err(), "not 20 bytes");
+    // Beginning the CBC hashes in software what no one set.
+    staged.begin_cbc(first_block(&staged)).unwrap();
+    assert!(staged.mdc_input().is_none());
+    let err = staged.set_mdc(&[0; 20]).unwrap_err();
+    assert!(
+        err.to_string().contains("before the encryption begins"),
+        "{err}"
+    );
 }

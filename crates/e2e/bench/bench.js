@@ -93,6 +93,8 @@ async function rpgp(seal, armoredKey, blob, length, armor) {
   return {
     ms,
     inside: info.ms_inside,
+    keys: info.ms_keys,
+    read: info.ms_read,
     cipher: info.cipher,
     wasmMemory: info.wasm_memory_bytes,
     jsWorking: info.js_working_bytes,
@@ -153,7 +155,7 @@ async function main() {
       const blob = new Blob([data]);
       const row = {
         key: keySpec.name, size: size.label, bytes: size.bytes, runs: size.runs, armor: size.armor,
-        rpgp_worker: [], rpgp_inside: [], ojs_main: [], ojs_worker: [], ojs_worker_inside: [],
+        rpgp_worker: [], rpgp_keys: [], rpgp_read: [], rpgp_inside: [], ojs_main: [], ojs_worker: [], ojs_worker_inside: [],
       };
       // Warm-up: compiles hot paths and grows memories; not counted.
       const warm = await rpgp(seal, armoredKey, blob, size.bytes, size.armor);
@@ -167,6 +169,8 @@ async function main() {
         async () => {
           const r = await rpgp(seal, armoredKey, blob, size.bytes, size.armor);
           row.rpgp_worker.push(r.ms);
+          row.rpgp_keys.push(r.keys);
+          row.rpgp_read.push(r.read);
           row.rpgp_inside.push(r.inside);
         },
         async () => row.ojs_main.push((await openpgpMain(key, data, size.armor)).ms),

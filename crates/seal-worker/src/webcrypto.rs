@@ -19,9 +19,24 @@ use crate::worker::describe;
 /// only other copies of the message that exist, a chunk each.
 pub const CHUNK: usize = 4 << 20;
 
-/// Encrypts `stage`'s plaintext in place with WebCrypto's AES.
+/// Up to this size the MDC's SHA-1 runs in WebCrypto too (native, several times rPGP's wasm
+/// SHA-1). Its digest takes the whole input at once and copies it: above this, the software
+/// hash keeps a large attachment held once.
+pub const MDC_IN_WEBCRYPTO_MAX: usize = 32 << 20;
+
+/// Encrypts `stage`'s plaintext in place with WebCrypto's AES (and its SHA-1 for the MDC, up to
+/// [`MDC_IN_WEBCRYPTO_MAX`]).
 pub async fn encrypt(stage: &mut CfbStage) -> Result<(), String> {
     let subtle = subtle().ok_or("this context has no WebCrypto (crypto.subtle)")?;
+    if let Some(input) = stage
+        .mdc_input()
+        .filter(|input| input.len() <= MDC_IN_WEBCRYPTO_MAX)
+    {
+        // If this fails, `begin_cbc` hashes in software: the message is the same either way.
+        if let Ok(sha1) = sha1(&subtle, input).await {
+            stage.set_mdc(&sha1).map_err(|err| err.to_string())?;
+        }
+    }
     let key = import_key(&subtle, stage.session_key()).await?;
     let first = cbc(&subtle, &key, &[0; 16], &[0; 16]).await?;
     let first = Uint8Array::new(&first);
@@ -76,6 +91,17 @@ async fn import_key(subtle: &SubtleCrypto, key: &[u8]) -> Result<CryptoKey, Stri
         .await
         .map_err(|err| format!("WebCrypto refused the AES key: {}", describe(err)))?
         .unchecked_into())
+}
+
+/// SHA-1 of `data` (WebCrypto copies it before it returns).
+async fn sha1(subtle: &SubtleCrypto, data: &[u8]) -> Result<Vec<u8>, String> {
+    let promise = subtle
+        .digest_with_str_and_u8_array("SHA-1", data)
+        .map_err(describe)?;
+    let digest = JsFuture::from(promise)
+        .await
+        .map_err(|err| format!("WebCrypto's SHA-1 failed: {}", describe(err)))?;
+    Ok(Uint8Array::new(&digest).to_vec())
 }
 
 /// AES-CBC of `data` under `iv` (WebCrypto adds a PKCS#7 block, which CFB ignores).

@@ -24,6 +24,11 @@
 //! it wrong. The message is built in the plaintext's own allocation: a 100 MB attachment is
 //! held once, not twice.
 //!
+//! The MDC (SHA-1 over the plaintext) may come from outside too ([`CfbStage::set_mdc`]): the
+//! browser's SHA-1 is native as well. If none is given before the CBC begins, the stage hashes
+//! in software ([`CfbStage::begin_cbc`]), so no caller can leave it out or set it once the
+//! plaintext it covers has started to turn into ciphertext.
+//!
 //! Only SEIPD v1 with AES is staged; SEIPD v2 (AEAD) and anything else is sealed by rPGP alone
 //! ([`super::seal`]). The result is an ordinary OpenPGP message: the tests decrypt it with rPGP
 //! and with GnuPG.
@@ -48,6 +53,8 @@ use crate::key::{EncryptionKeyRef, RecipientKey};
 
 /// AES's block size, the CFB prefix's random part.
 const BLOCK: usize = 16;
+/// SHA-1's output: the MDC packet's body.
+const MDC_LEN: usize = 20;
 
 /// Room to leave free at the end of a plaintext buffer given to [`stage`], so the packets it
 /// puts in front (session keys, headers: a few hundred bytes a recipient) and behind (the MDC)
@@ -71,6 +78,8 @@ pub struct CfbStage {
     /// [`CfbStage::begin_cbc`]. The next chunk starts at `encrypted`: a chunk's bytes are
     /// encrypted, all but that held-back block, as soon as its output comes back.
     pending: Option<[u8; BLOCK]>,
+    /// Whether the MDC's 20 bytes at the message's end hold the SHA-1 yet (zeros until then).
+    mdc_set: bool,
     encoding: Encoding,
 }
 
@@ -161,8 +170,8 @@ pub fn stage<R: RngCore + CryptoRng>(
     message.reserve_exact(front.len() + 22);
     message.splice(0..0, front);
     message.extend_from_slice(&[0xD3, 0x14]);
-    let mdc = Sha1::digest(&message[body..]);
-    message.extend_from_slice(&mdc);
+    // The MDC's place: its hash comes from `set_mdc`, or from `hash_mdc` when the CBC begins.
+    message.extend_from_slice(&[0; MDC_LEN]);
     Ok(Some(CfbStage {
         sym,
         session_key,
@@ -170,6 +179,7 @@ pub fn stage<R: RngCore + CryptoRng>(
         body,
         encrypted: 0,
         pending: None,
+        mdc_set: false,
         encoding,
     }))
 }
@@ -190,8 +200,15 @@ impl CfbStage {
         &self.session_key
     }
 
-    /// What CFB encrypts: SEIPD v1's plaintext. CBC-encrypt exactly this.
-    pub fn plaintext(&self) -> &[u8] {
+    /// What CFB encrypts: SEIPD v1's plaintext. CBC-encrypt exactly this. Its MDC is hashed in
+    /// software first if [`Self::set_mdc`] has not set it (hence `&mut`): the bytes handed out
+    /// are always the ones the message will carry.
+    pub fn plaintext(&mut self) -> &[u8] {
+        self.hash_mdc();
+        self.seipd_plaintext()
+    }
+
+    fn seipd_plaintext(&self) -> &[u8] {
         &self.message[self.body..]
     }
 
@@ -210,11 +227,46 @@ impl CfbStage {
         self.into_message()
     }
 
+    /// What the MDC hashes (SEIPD v1's plaintext up to and including the MDC packet's header),
+    /// while it still waits for its SHA-1; `None` once that is set.
+    pub fn mdc_input(&self) -> Option<&[u8]> {
+        (!self.mdc_set).then(|| &self.message[self.body..self.message.len() - MDC_LEN])
+    }
+
+    /// Sets the MDC to `sha1`, the SHA-1 of [`Self::mdc_input`] computed elsewhere. Refused once
+    /// it is set, and once the CBC has begun (the plaintext it covers is no longer intact).
+    pub fn set_mdc(&mut self, sha1: &[u8]) -> Result<(), SealError> {
+        if self.mdc_set || self.pending.is_some() || self.encrypted != 0 {
+            return Err(SealError::Cipher(
+                "the MDC is set once, before the encryption begins".into(),
+            ));
+        }
+        let sha1: [u8; MDC_LEN] = sha1
+            .try_into()
+            .map_err(|_| SealError::Cipher(format!("an MDC of {} bytes, not 20", sha1.len())))?;
+        let at = self.message.len() - MDC_LEN;
+        self.message[at..].copy_from_slice(&sha1);
+        self.mdc_set = true;
+        Ok(())
+    }
+
+    /// Computes the MDC in software (rPGP's SHA-1 crate), unless it is set already.
+    pub fn hash_mdc(&mut self) {
+        if let Some(input) = self.mdc_input() {
+            let sha1 = Sha1::digest(input);
+            let at = self.message.len() - MDC_LEN;
+            self.message[at..].copy_from_slice(&sha1);
+            self.mdc_set = true;
+        }
+    }
+
     /// Starts chunked CBC with `first` = AES(0) (the CBC of one zero block under a zero IV).
+    /// The MDC is hashed in software first if [`Self::set_mdc`] has not set it.
     pub fn begin_cbc(&mut self, first: [u8; BLOCK]) -> Result<(), SealError> {
         if self.encrypted != 0 || self.pending.is_some() {
             return Err(SealError::Cipher("the CBC has begun already".into()));
         }
+        self.hash_mdc();
         self.pending = Some(first);
         Ok(())
     }
@@ -223,7 +275,7 @@ impl CfbStage {
     /// `None` when every chunk has been taken (or the CBC has not begun).
     pub fn next_cbc(&self, max_len: usize) -> Option<CbcStep> {
         let iv = self.pending?;
-        let (start, total) = (self.encrypted, self.plaintext().len());
+        let (start, total) = (self.encrypted, self.seipd_plaintext().len());
         if start >= total {
             return None;
         }
@@ -237,7 +289,7 @@ impl CfbStage {
     /// The plaintext bytes `step` encrypts: still plaintext, as the stage keeps the keystream
     /// that would overwrite their first block until this step's output comes back.
     pub fn cbc_input(&self, step: &CbcStep) -> &[u8] {
-        &self.plaintext()[step.range.clone()]
+        &self.seipd_plaintext()[step.range.clone()]
     }
 
     /// Takes the CBC output of `step` (AES-CBC of [`Self::cbc_input`] under `step.iv`, padding
@@ -248,7 +300,7 @@ impl CfbStage {
         let Some(pending) = self.pending else {
             return Err(SealError::Cipher("the CBC has not begun".into()));
         };
-        let total = self.plaintext().len();
+        let total = self.seipd_plaintext().len();
         let (start, end) = (step.range.start, step.range.end);
         if start != self.encrypted || step.iv != pending || end > total || end <= start {
             return Err(SealError::Cipher(format!(
@@ -286,6 +338,8 @@ impl CfbStage {
     /// (a browser without WebCrypto in this context) or where it failed part way: CFB resumes
     /// from the last ciphertext block, so the bytes already encrypted stay as they are.
     pub fn finish_in_software(mut self) -> Result<Vec<u8>, SealError> {
+        // Unset only if nothing is encrypted yet (WebCrypto failed before it began).
+        self.hash_mdc();
         let done = self.encrypted;
         if !done.is_multiple_of(BLOCK) {
             return Err(SealError::Cipher(format!(
@@ -317,9 +371,7 @@ impl CfbStage {
         }
         let target = &mut self.message[self.body + offset..];
         let applied = target.len().min(keystream.len());
-        for (byte, key) in target.iter_mut().zip(keystream) {
-            *byte ^= key;
-        }
+        xor_in_place(&mut target[..applied], &keystream[..applied]);
         self.encrypted += applied;
         Ok(())
     }
@@ -363,5 +415,21 @@ impl Serialize for Raw<'_> {
 
     fn write_len(&self) -> usize {
         self.0.len()
+    }
+}
+
+/// `target ^= keystream`, eight bytes at a time: wasm has no vectors without `simd128`, and a
+/// byte loop over a 16 MiB attachment costs milliseconds there.
+fn xor_in_place(target: &mut [u8], keystream: &[u8]) {
+    let mut words = target.chunks_exact_mut(8);
+    let mut keys = keystream.chunks_exact(8);
+    for (word, key) in (&mut words).zip(&mut keys) {
+        let word_bytes: &mut [u8; 8] = word.try_into().expect("chunks of eight");
+        let key_bytes: &[u8; 8] = key.try_into().expect("chunks of eight");
+        *word_bytes =
+            (u64::from_ne_bytes(*word_bytes) ^ u64::from_ne_bytes(*key_bytes)).to_ne_bytes();
+    }
+    for (byte, key) in words.into_remainder().iter_mut().zip(keys.remainder()) {
+        *byte ^= key;
     }
 }

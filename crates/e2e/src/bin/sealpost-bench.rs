@@ -236,9 +236,9 @@ fn print_report(result: &Value, load_before: &str, load_after: &str) {
         result["total_ms"].as_f64().unwrap_or(0.0) / 1000.0,
     );
     println!(
-        "\n| size | key | runs | rPGP worker (round trip) | rPGP seal() inside | OpenPGP.js main | OpenPGP.js worker (round trip) | OpenPGP.js worker inside | ratio rPGP/OJS worker (round trip) | ratio rPGP/OJS main (rPGP inside) |"
+        "\n| size | key | runs | rPGP worker (round trip) | rPGP keys accepted | rPGP Blob read | rPGP seal() inside | OpenPGP.js main | OpenPGP.js worker (round trip) | OpenPGP.js worker inside | ratio rPGP/OJS worker (round trip) | ratio rPGP/OJS main (rPGP inside) |"
     );
-    println!("|---|---|--:|--:|--:|--:|--:|--:|--:|--:|");
+    println!("|---|---|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|");
     let rows = result["rows"].as_array().cloned().unwrap_or_default();
     for row in &rows {
         let median = |key: &str| median(&row[key]);
@@ -249,8 +249,9 @@ fn print_report(result: &Value, load_before: &str, load_after: &str) {
             median("ojs_worker"),
             median("ojs_worker_inside"),
         );
+        let (keys, read) = (median("rpgp_keys"), median("rpgp_read"));
         println!(
-            "| {} | {} | {} | {rpgp:.1} | {inside:.1} | {main:.1} | {worker:.1} | {worker_inside:.1} | {:.2} | {:.2} |",
+            "| {} | {} | {} | {rpgp:.1} | {keys:.1} | {read:.1} | {inside:.1} | {main:.1} | {worker:.1} | {worker_inside:.1} | {:.2} | {:.2} |",
             row["size"].as_str().unwrap_or("?"),
             row["key"].as_str().unwrap_or("?"),
             row["runs"],
@@ -276,7 +277,9 @@ fn print_report(result: &Value, load_before: &str, load_after: &str) {
     }
     println!(
         "\nround trip = post → reply, including reading the Blob, accepting/reading the key and \
-         transferring the result; inside = the encryption call alone."
+         transferring the result; keys accepted, Blob read and inside = the parts of rPGP's round \
+         trip spent accepting the key (parsing it, verifying its self-signatures), reading the \
+         Blob into wasm, and in the encryption call alone."
     );
 }
 
