@@ -117,6 +117,50 @@ pub fn install_url_parser() {
 /// attached): the benchmark's "navigation to a usable first step".
 pub const FIRST_STEP_MARK: &str = "sealpost:first-step";
 
+/// The Performance API mark set when the page's wasm starts running: the benchmark splits the
+/// first step's time at it (loading and compiling, then reading the policy and drawing).
+pub const WASM_STARTED_MARK: &str = "sealpost:wasm-started";
+
+thread_local! {
+    /// Resolved once the first step has been painted ([`first_step_drawn`]).
+    static FIRST_STEP: (js_sys::Promise, js_sys::Function) = {
+        let mut resolve = None;
+        let promise = js_sys::Promise::new(&mut |res, _| resolve = Some(res));
+        (promise, resolve.expect("a promise's executor runs at once"))
+    };
+}
+
+/// Marks the first step as drawn ([`FIRST_STEP_MARK`]) and, once the browser has painted it,
+/// lets [`first_step_painted`] go on.
+pub fn first_step_drawn() {
+    mark(FIRST_STEP_MARK);
+    let Some(window) = web_sys::window() else {
+        return;
+    };
+    let resolve = FIRST_STEP.with(|(_, resolve)| resolve.clone());
+    // A frame callback runs just before the paint; a task it queues runs after it.
+    let after_paint = wasm_bindgen::closure::Closure::once_into_js(move || {
+        if let Some(window) = web_sys::window() {
+            let _ = window.set_timeout_with_callback(resolve.unchecked_ref());
+        }
+    });
+    let _ = window.request_animation_frame(after_paint.unchecked_ref());
+}
+
+/// Waits until the form's first step has been painted, or `at_most_ms`, whichever is first (a
+/// policy that fails to load draws no step; a hidden tab paints no frames).
+pub async fn first_step_painted(at_most_ms: i32) {
+    let Some(window) = web_sys::window() else {
+        return;
+    };
+    let painted = FIRST_STEP.with(|(promise, _)| promise.clone());
+    let timeout = js_sys::Promise::new(&mut |resolve, _| {
+        let _ = window.set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, at_most_ms);
+    });
+    let either = js_sys::Promise::race(&js_sys::Array::of2(&painted, &timeout));
+    let _ = wasm_bindgen_futures::JsFuture::from(either).await;
+}
+
 /// Sets a Performance API mark (`performance.mark(name)`), where there is a `performance`.
 pub fn mark(name: &str) {
     if let Some(performance) = web_sys::window().and_then(|window| window.performance()) {

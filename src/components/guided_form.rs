@@ -21,8 +21,9 @@ pub fn GuidedForm() -> impl IntoView {
     let t = use_texts();
     let summary = NodeRef::<html::Div>::new();
     let step = move || state.step.get();
-    // Once, after the first step is drawn with its handlers: `cargo xtask bench` reads it.
-    Effect::new(|_| crate::browser::mark(crate::browser::FIRST_STEP_MARK));
+    // Once, after the first step is drawn with its handlers: `cargo xtask bench` reads the
+    // mark, and the sealing worker starts once it is painted.
+    Effect::new(|_| crate::browser::first_step_drawn());
 
     // Sealing checks every step; leaving a step checks that step.
     let problems = Signal::derive(move || match step() {

@@ -101,9 +101,14 @@ struct Reply {
     message: JsValue,
 }
 
+/// The longest the worker waits for the first step to be painted before it starts anyway.
+const FIRST_STEP_WAIT_MS: i32 = 1000;
+
 impl WorkerCrypto {
-    /// Starts the worker. It loads its wasm in the background while the researcher reads the
-    /// policy and types; requests wait until it says it is ready.
+    /// Starts the worker once the form's first step is painted (at most a second from now):
+    /// compiling its wasm (megabytes: rPGP) would otherwise compete with the page's own for the
+    /// first paint. It loads in the background while the researcher reads the policy and types;
+    /// requests wait until it says it is ready.
     pub fn start() -> Result<Self, String> {
         let shared = Rc::new(RefCell::new(Shared::default()));
 
@@ -132,6 +137,7 @@ impl WorkerCrypto {
             let handlers: (JsValue, JsValue) =
                 (on_message.as_ref().clone(), on_error.as_ref().clone());
             wasm_bindgen_futures::spawn_local(async move {
+                crate::browser::first_step_painted(FIRST_STEP_WAIT_MS).await;
                 let options = web_sys::WorkerOptions::new();
                 options.set_name("sealpost-seal-worker");
                 match super::worker_source::start_worker(&options).await {

@@ -163,7 +163,7 @@ fn assets(dist: &Path) -> Result<Vec<(PathBuf, Role)>> {
     Ok(entries)
 }
 
-/// The file names `index.html`'s tags load: for the page, and for the worker (the preloads
+/// The file names `index.html`'s tags load: for the page, and for the worker (the prefetches
 /// with `id=sealpost-worker-…`).
 /// `index` without the builder's `<template>`, and the template's content.
 fn split_template(index: &str) -> (String, String) {

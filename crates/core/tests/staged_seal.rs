@@ -374,3 +374,43 @@ fn the_mdc_cannot_be_set_once_the_encryption_has_begun() {
         "{err}"
     );
 }
+
+#[test]
+fn the_stages_own_first_cbc_block_is_aes_of_zero_for_every_key_size() {
+    // The worker begins the CBC with the stage's AES(0), not a WebCrypto call: for each AES size
+    // it must be what a CBC of one zero block gives, and the message must open in gpg.
+    for (public, secret) in [
+        ("keys/nistp384.public.asc", "keys/nistp384.secret.asc"),
+        ("keys/rsa2048.public.asc", "keys/rsa2048.secret.asc"),
+        ("", "demo-recipient.secret.asc"),
+    ] {
+        let plaintext = random_bytes(1000);
+        let key = if public.is_empty() {
+            accept(&demo::recipient_key())
+        } else {
+            accept(&fixture_text(public))
+        };
+        let mut stage = stage(
+            plaintext.clone(),
+            &[key],
+            Encoding::Binary,
+            rand::thread_rng(),
+        )
+        .unwrap()
+        .unwrap();
+        let first = stage.first_cbc_block().unwrap();
+        assert_eq!(first, first_block(&stage), "{public}");
+        stage.begin_cbc(first).unwrap();
+        let key = stage.session_key().to_vec();
+        while let Some(step) = stage.next_cbc(64) {
+            let output = cbc(&key, &step.iv, stage.cbc_input(&step));
+            stage.take_cbc(&step, &output).unwrap();
+        }
+        let message = stage.into_message().unwrap();
+        assert_eq!(
+            Gpg::with_secret_key(secret).decrypt_bytes(&message),
+            plaintext,
+            "{public}"
+        );
+    }
+}

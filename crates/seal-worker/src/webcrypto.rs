@@ -28,23 +28,25 @@ pub const MDC_IN_WEBCRYPTO_MAX: usize = 32 << 20;
 /// [`MDC_IN_WEBCRYPTO_MAX`]).
 pub async fn encrypt(stage: &mut CfbStage) -> Result<(), String> {
     let subtle = subtle().ok_or("this context has no WebCrypto (crypto.subtle)")?;
-    if let Some(input) = stage
+    // The MDC's SHA-1 and the key's import are both under way before either is awaited.
+    let sha1 = stage
         .mdc_input()
         .filter(|input| input.len() <= MDC_IN_WEBCRYPTO_MAX)
-    {
+        .and_then(|input| subtle.digest_with_str_and_u8_array("SHA-1", input).ok());
+    let key = start_import_key(&subtle, stage.session_key())?;
+    if let Some(sha1) = sha1 {
         // If this fails, `begin_cbc` hashes in software: the message is the same either way.
-        if let Ok(sha1) = sha1(&subtle, input).await {
-            stage.set_mdc(&sha1).map_err(|err| err.to_string())?;
+        if let Ok(digest) = JsFuture::from(sha1).await {
+            stage
+                .set_mdc(&Uint8Array::new(&digest).to_vec())
+                .map_err(|err| err.to_string())?;
         }
     }
-    let key = import_key(&subtle, stage.session_key()).await?;
-    let first = cbc(&subtle, &key, &[0; 16], &[0; 16]).await?;
-    let first = Uint8Array::new(&first);
-    let mut first_block = [0u8; 16];
-    if first.length() < 16 {
-        return Err("WebCrypto's AES gave no block".into());
-    }
-    first.subarray(0, 16).copy_to(&mut first_block);
+    let key: CryptoKey = JsFuture::from(key)
+        .await
+        .map_err(|err| format!("WebCrypto refused the AES key: {}", describe(err)))?
+        .unchecked_into();
+    let first_block = stage.first_cbc_block().map_err(|err| err.to_string())?;
     stage
         .begin_cbc(first_block)
         .map_err(|err| err.to_string())?;
@@ -82,26 +84,12 @@ fn subtle() -> Option<SubtleCrypto> {
     Some(scope.crypto().ok()?.subtle())
 }
 
-async fn import_key(subtle: &SubtleCrypto, key: &[u8]) -> Result<CryptoKey, String> {
+/// Starts importing the AES key; the promise gives the `CryptoKey`.
+fn start_import_key(subtle: &SubtleCrypto, key: &[u8]) -> Result<js_sys::Promise, String> {
     let usages = Array::of1(&"encrypt".into());
-    let promise = subtle
+    subtle
         .import_key_with_str("raw", &Uint8Array::from(key), "AES-CBC", false, &usages)
-        .map_err(describe)?;
-    Ok(JsFuture::from(promise)
-        .await
-        .map_err(|err| format!("WebCrypto refused the AES key: {}", describe(err)))?
-        .unchecked_into())
-}
-
-/// SHA-1 of `data` (WebCrypto copies it before it returns).
-async fn sha1(subtle: &SubtleCrypto, data: &[u8]) -> Result<Vec<u8>, String> {
-    let promise = subtle
-        .digest_with_str_and_u8_array("SHA-1", data)
-        .map_err(describe)?;
-    let digest = JsFuture::from(promise)
-        .await
-        .map_err(|err| format!("WebCrypto's SHA-1 failed: {}", describe(err)))?;
-    Ok(Uint8Array::new(&digest).to_vec())
+        .map_err(describe)
 }
 
 /// AES-CBC of `data` under `iv` (WebCrypto adds a PKCS#7 block, which CFB ignores).

@@ -260,6 +260,19 @@ impl CfbStage {
         }
     }
 
+    /// AES(0) under the session key, [`Self::begin_cbc`]'s `first`, from rPGP's (constant-time,
+    /// software) AES: one block is quicker here than a round trip to WebCrypto.
+    pub fn first_cbc_block(&self) -> Result<[u8; BLOCK], SealError> {
+        // CFB's first block under a zero IV is AES(IV) XOR plaintext: AES(0) for zeros. rPGP's
+        // CFB takes at least the prefix (a block and two bytes).
+        let mut prefix = [0u8; BLOCK + 2];
+        let key = Zeroizing::new(self.session_key.to_vec());
+        self.sym.encrypt_with_iv(&key, &[0; BLOCK], &mut prefix)?;
+        let mut block = [0u8; BLOCK];
+        block.copy_from_slice(&prefix[..BLOCK]);
+        Ok(block)
+    }
+
     /// Starts chunked CBC with `first` = AES(0) (the CBC of one zero block under a zero IV).
     /// The MDC is hashed in software first if [`Self::set_mdc`] has not set it.
     pub fn begin_cbc(&mut self, first: [u8; BLOCK]) -> Result<(), SealError> {
