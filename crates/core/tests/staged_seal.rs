@@ -81,6 +81,13 @@ fn finish_in_chunks(mut stage: CfbStage, chunk: usize) -> Vec<u8> {
 }
 
 /// `plaintext` staged to the demo key, which takes SEIPD v1 with AES.
+/// Stages `plaintext`, binary, to `key` (one that takes SEIPD v1 with AES).
+fn stage_binary(plaintext: Vec<u8>, key: RecipientKey) -> CfbStage {
+    stage(plaintext, &[key], Encoding::Binary, rand::thread_rng())
+        .unwrap()
+        .expect("the key takes SEIPD v1 with AES")
+}
+
 fn stage_to_demo_key(plaintext: Vec<u8>, encoding: Encoding) -> CfbStage {
     let key = accept(&demo::recipient_key());
     stage(plaintext, &[key], encoding, rand::thread_rng())
@@ -164,14 +171,7 @@ fn every_aes_key_size_is_staged_as_negotiated() {
         let key = accept(&fixture_text(public));
         let sym = staged_cipher(std::slice::from_ref(&key)).expect("SEIPD v1 with AES");
         let plaintext = random_bytes(5000);
-        let staged = stage(
-            plaintext.clone(),
-            &[key],
-            Encoding::Binary,
-            rand::thread_rng(),
-        )
-        .unwrap()
-        .unwrap();
+        let staged = stage_binary(plaintext.clone(), key);
         assert_eq!(staged.session_key().len(), sym.key_size());
         let message = finish_with_software_aes(staged);
         assert_eq!(rpgp_decrypt(&message, secret), plaintext, "{public}");
@@ -390,14 +390,7 @@ fn the_stages_own_first_cbc_block_is_aes_of_zero_for_every_key_size() {
         } else {
             accept(&fixture_text(public))
         };
-        let mut stage = stage(
-            plaintext.clone(),
-            &[key],
-            Encoding::Binary,
-            rand::thread_rng(),
-        )
-        .unwrap()
-        .unwrap();
+        let mut stage = stage_binary(plaintext.clone(), key);
         let first = stage.first_cbc_block().unwrap();
         assert_eq!(first, first_block(&stage), "{public}");
         stage.begin_cbc(first).unwrap();
