@@ -163,8 +163,6 @@ fn assets(dist: &Path) -> Result<Vec<(PathBuf, Role)>> {
     Ok(entries)
 }
 
-/// The file names `index.html`'s tags load: for the page, and for the worker (the prefetches
-/// with `id=sealpost-worker-…`).
 /// `index` without the builder's `<template>`, and the template's content.
 fn split_template(index: &str) -> (String, String) {
     let open = format!("<template id={}", crate::bundle::BUILDER_TEMPLATE);
@@ -180,6 +178,8 @@ fn split_template(index: &str) -> (String, String) {
     )
 }
 
+/// The file names `index.html`'s tags load: for the page, and for the worker (the prefetches
+/// with `id=sealpost-worker-…`).
 fn references(index: &str) -> (Vec<String>, Vec<String>) {
     let (mut page, mut worker) = (Vec::new(), Vec::new());
     for tag in index.split('<').skip(1) {

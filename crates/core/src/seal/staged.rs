@@ -241,23 +241,26 @@ impl CfbStage {
                 "the MDC is set once, before the encryption begins".into(),
             ));
         }
-        let sha1: [u8; MDC_LEN] = sha1
+        let sha1: &[u8; MDC_LEN] = sha1
             .try_into()
             .map_err(|_| SealError::Cipher(format!("an MDC of {} bytes, not 20", sha1.len())))?;
-        let at = self.message.len() - MDC_LEN;
-        self.message[at..].copy_from_slice(&sha1);
-        self.mdc_set = true;
+        self.write_mdc(sha1);
         Ok(())
     }
 
     /// Computes the MDC in software (rPGP's SHA-1 crate), unless it is set already.
     pub fn hash_mdc(&mut self) {
         if let Some(input) = self.mdc_input() {
-            let sha1 = Sha1::digest(input);
-            let at = self.message.len() - MDC_LEN;
-            self.message[at..].copy_from_slice(&sha1);
-            self.mdc_set = true;
+            let sha1: [u8; MDC_LEN] = Sha1::digest(input).into();
+            self.write_mdc(&sha1);
         }
+    }
+
+    /// Puts `sha1` in the MDC's place at the message's end.
+    fn write_mdc(&mut self, sha1: &[u8; MDC_LEN]) {
+        let at = self.message.len() - MDC_LEN;
+        self.message[at..].copy_from_slice(sha1);
+        self.mdc_set = true;
     }
 
     /// AES(0) under the session key, [`Self::begin_cbc`]'s `first`, from rPGP's (constant-time,
@@ -266,8 +269,8 @@ impl CfbStage {
         // CFB's first block under a zero IV is AES(IV) XOR plaintext: AES(0) for zeros. rPGP's
         // CFB takes at least the prefix (a block and two bytes).
         let mut prefix = [0u8; BLOCK + 2];
-        let key = Zeroizing::new(self.session_key.to_vec());
-        self.sym.encrypt_with_iv(&key, &[0; BLOCK], &mut prefix)?;
+        self.sym
+            .encrypt_with_iv(&self.session_key, &[0; BLOCK], &mut prefix)?;
         let mut block = [0u8; BLOCK];
         block.copy_from_slice(&prefix[..BLOCK]);
         Ok(block)
