@@ -16,7 +16,7 @@ pub fn PolicyErrorPage(
         .errors
         .into_iter()
         .map(|error| {
-            // serde_path_to_error and the resolver say "." for the document as a whole.
+            // The policy reader and the resolver say "." for the document as a whole.
             let path = if error.path == "." {
                 "(whole document)".to_owned()
             } else {

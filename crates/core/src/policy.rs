@@ -7,6 +7,7 @@
 
 pub mod builtin;
 pub mod document;
+mod error_path;
 mod resolve;
 pub mod step;
 pub mod translate;

@@ -2,6 +2,8 @@
 
 use std::collections::{BTreeMap, HashSet};
 
+use serde::Deserialize;
+
 use crate::{i18n::Texts, report::Stance};
 
 use super::{
@@ -21,16 +23,36 @@ const DEFAULT_MAX_TEXT: usize = 20_000;
 
 pub(super) fn parse(json: &str) -> Result<PolicyDocument, PolicyError> {
     let mut deserializer = serde_json::Deserializer::from_str(json);
-    serde_path_to_error::deserialize(&mut deserializer).map_err(|err| {
-        let path = err.path().to_string();
-        let inner = err.into_inner();
-        let reason = if inner.is_syntax() || inner.is_eof() {
-            format!("this is not valid JSON: {inner}")
+    PolicyDocument::deserialize(&mut deserializer).map_err(|err| {
+        let path = match super::error_path::path_at(json, err.line(), err.column()) {
+            path if is_channel_list_or_item(&path) => failing_channel(json).unwrap_or(path),
+            path => path,
+        };
+        let reason = if err.is_syntax() || err.is_eof() {
+            format!("this is not valid JSON: {err}")
         } else {
-            inner.to_string()
+            err.to_string()
         };
         PolicyError { path, reason }
     })
+}
+
+/// `channels` or `channels[N]`: where serde_json leaves an error in a channel.
+fn is_channel_list_or_item(path: &str) -> bool {
+    path.strip_prefix("channels")
+        .is_some_and(|rest| rest.is_empty() || (rest.starts_with('[') && !rest.contains('.')))
+}
+
+/// A channel is read whole before its `type` says what it is (serde buffers internally tagged
+/// enums), so serde_json places an error in one only after it: at the next channel, or at the
+/// end of the list. Read each channel alone to name the one that fails.
+fn failing_channel(json: &str) -> Option<String> {
+    let document: serde_json::Value = serde_json::from_str(json).ok()?;
+    let channels = document.get("channels")?.as_array()?;
+    let index = channels
+        .iter()
+        .position(|channel| Channel::deserialize(channel).is_err())?;
+    Some(format!("channels[{index}]"))
 }
 
 pub(super) fn resolve(doc: PolicyDocument, texts: &Texts) -> Result<Policy, Vec<PolicyError>> {
