@@ -202,6 +202,11 @@ impl KeyError {
 }
 
 impl RecipientKey {
+    /// The accepted certificate, as parsed: public key material only.
+    pub fn certificate(&self) -> &SignedPublicKey {
+        &self.cert
+    }
+
     /// Parses `input` (ASCII-armored, possibly inside prose, or binary), which must hold exactly
     /// one certificate, and accepts it if reports can be encrypted to it at time `now`.
     pub fn accept(input: &[u8], now: SystemTime) -> Result<Self, KeyError> {

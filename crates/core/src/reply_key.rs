@@ -11,8 +11,8 @@ use std::time::{Duration, SystemTime};
 
 use pgp::{
     composed::{
-        ArmorOptions, Deserializable, EncryptionCaps, KeyType, SecretKeyParamsBuilder,
-        SignedPublicKey, SignedSecretKey, SubkeyParamsBuilder,
+        ArmorOptions, EncryptionCaps, KeyType, SecretKeyParamsBuilder, SignedSecretKey,
+        SubkeyParamsBuilder,
     },
     crypto::{ecc_curve::ECCCurve, hash::HashAlgorithm, sym::SymmetricKeyAlgorithm},
     packet::{
@@ -298,9 +298,8 @@ impl ReplyKey {
     /// `now`, with the same rules as a project's keys. A secret key is refused.
     pub fn accept(armored: &str, now: SystemTime) -> Result<Self, ReplyKeyError> {
         let accepted = RecipientKey::accept(armored.as_bytes(), now)?;
-        let (cert, _headers) = SignedPublicKey::from_string(armored.trim())
-            .map_err(|err| ReplyKeyError::Malformed(err.to_string()))?;
-        let public_armored = cert
+        let public_armored = accepted
+            .certificate()
             .to_armored_string(ArmorOptions::default())
             .map_err(|err| ReplyKeyError::Malformed(err.to_string()))?;
         Ok(Self {

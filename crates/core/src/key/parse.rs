@@ -5,9 +5,12 @@
 //! in the text (ignoring the prose around them), or reads binary packets, and refuses what is not
 //! a public key with a message saying what was found instead.
 
-use std::io::Cursor;
+use std::io::Read;
 
-use pgp::composed::{Deserializable, PublicOrSecret, SignedPublicKey};
+use pgp::{
+    armor::Dearmor,
+    composed::{PublicOrSecret, SignedPublicKey},
+};
 
 use super::KeyError;
 
@@ -45,18 +48,24 @@ pub fn certificates(input: &[u8]) -> Result<Vec<SignedPublicKey>, KeyError> {
             found: describe_non_key(text),
         });
     }
+    // Each block is dearmored first and read as binary packets, as binary input is: rPGP's
+    // packet parser is generic over its reader, and one reader type means one copy of it in
+    // the sealing worker's wasm (issue 10).
     let mut certs = Vec::new();
     for block in blocks {
-        let (parsed, _headers) = SignedPublicKey::from_string_many(block).map_err(malformed)?;
-        for cert in parsed {
-            certs.push(cert.map_err(malformed)?);
-        }
+        let mut binary = Vec::new();
+        Dearmor::new(block.as_bytes())
+            .read_to_end(&mut binary)
+            .map_err(|err| KeyError::Malformed {
+                reason: err.to_string(),
+            })?;
+        certs.extend(binary_certificates(&binary)?);
     }
     non_empty(certs)
 }
 
 fn binary_certificates(input: &[u8]) -> Result<Vec<SignedPublicKey>, KeyError> {
-    let parsed = PublicOrSecret::from_bytes_many(Cursor::new(input)).map_err(malformed)?;
+    let parsed = PublicOrSecret::from_bytes_many(input).map_err(malformed)?;
     let mut certs = Vec::new();
     for cert in parsed {
         match cert.map_err(malformed)? {
