@@ -212,7 +212,8 @@ pub fn seal_letter<R: RngCore + CryptoRng>(
         total: plaintext_bytes as u64,
         progress,
     };
-    let (message, cipher) = seal_source(source, plaintext_bytes, recipients, encoding, rng)?;
+    let (message, cipher) =
+        seal_source(&mut { source }, plaintext_bytes, recipients, encoding, rng)?;
     Ok(Sealed {
         message,
         cipher,
@@ -287,7 +288,13 @@ pub fn seal<R: RngCore + CryptoRng>(
     encoding: Encoding,
     rng: R,
 ) -> Result<(Vec<u8>, Cipher), SealError> {
-    seal_source(plaintext, plaintext.len(), recipients, encoding, rng)
+    seal_source(
+        &mut { plaintext },
+        plaintext.len(),
+        recipients,
+        encoding,
+        rng,
+    )
 }
 
 /// Like [`seal`], reading the plaintext from `source` as encryption proceeds, so a caller can
@@ -298,13 +305,18 @@ pub fn seal_reader<S: Read, R: RngCore + CryptoRng>(
     encoding: Encoding,
     rng: R,
 ) -> Result<(Vec<u8>, Cipher), SealError> {
-    seal_source(source, 0, recipients, encoding, rng)
+    seal_source(&mut { source }, 0, recipients, encoding, rng)
 }
 
 /// [`seal_reader`] with the plaintext's expected length, so the output is allocated once rather
 /// than grown by doubling (which can briefly need twice the message's size).
-fn seal_source<S: Read, R: RngCore + CryptoRng>(
-    source: S,
+///
+/// The source is a `dyn Read` so that rPGP's message writer, generic over it, is built once
+/// for every caller (a slice, a progress reader) rather than once per reader type: a copy
+/// less in the sealing worker's wasm for each (issue 10). It is read in large chunks, so the
+/// indirect call costs nothing measurable.
+fn seal_source<R: RngCore + CryptoRng>(
+    source: &mut dyn Read,
     plaintext_len: usize,
     recipients: &[RecipientKey],
     encoding: Encoding,
