@@ -5,11 +5,12 @@
 //! 'unsafe-inline' blocks) becomes a small external module with its own `integrity`, which
 //! imports the glue (checked by Trunk's `modulepreload` integrity) and fetches the wasm with
 //! `fetch(…, {integrity})` (a `preload` alone checks nothing once the bytes are used elsewhere).
-//! Trunk does not hash or integrity-check the worker's files, so `harden` adds `<link
-//! rel=prefetch>`s with their integrity (prefetch, not preload: fetched when the page is idle,
-//! so the worker's megabytes do not compete with the first step's); the page fetches both with
-//! it once the first step is painted and starts the worker from a Blob URL
-//! (src/services/worker_source.rs). The page builder's files (a wasm of its own,
+//! Trunk does not hash or integrity-check the worker's files, so `harden` names them in `<link
+//! rel=sealpost-worker>`s with their integrity; the page fetches both with it once the first
+//! step is painted and starts the worker from a Blob URL (src/services/worker_source.rs). The
+//! rel is one no browser acts on, so nothing is fetched before that: Chromium fetched even a
+//! `rel=prefetch` as soon as it parsed it, beside the page's own wasm, and on a slow link two
+//! downloads share it (issue 10: the first step came about 12 ms sooner on localhost without). The page builder's files (a wasm of its own,
 //! loaded only by `?builder`) go into an inert `<template>` with their integrity. Then it writes
 //! the manifest the page's offline download reads.
 
@@ -101,8 +102,8 @@ fn rewrite_index(dist: &Path, index: &str, manifest: &Manifest) -> Result<String
     write(&dist.join(&boot_file), boot.as_bytes())?;
     let tags = format!(
         "<script type=module src=\"{base}{boot_file}\" integrity=\"sha384-{boot_sri}\" crossorigin></script>\
-         <link rel=prefetch as=fetch crossorigin id=sealpost-worker-js href=\"{base}{wjs}\" integrity=\"{wjs_sri}\">\
-         <link rel=prefetch as=fetch crossorigin id=sealpost-worker-wasm href=\"{base}{wwasm}\" integrity=\"{wwasm_sri}\">",
+         <link rel=sealpost-worker id=sealpost-worker-js href=\"{base}{wjs}\" integrity=\"{wjs_sri}\">\
+         <link rel=sealpost-worker id=sealpost-worker-wasm href=\"{base}{wwasm}\" integrity=\"{wwasm_sri}\">",
         boot_sri = sealpost_bundle::base64(&digest),
         wjs = manifest.worker_js.file,
         wjs_sri = manifest.worker_js.integrity,

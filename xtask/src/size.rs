@@ -178,8 +178,8 @@ fn split_template(index: &str) -> (String, String) {
     )
 }
 
-/// The file names `index.html`'s tags load: for the page, and for the worker (the prefetches
-/// with `id=sealpost-worker-…`).
+/// The file names `index.html`'s tags load: for the page, and for the worker (the links
+/// with `id=sealpost-worker-…`, which the page fetches once its first step is painted).
 fn references(index: &str) -> (Vec<String>, Vec<String>) {
     let (mut page, mut worker) = (Vec::new(), Vec::new());
     for tag in index.split('<').skip(1) {
