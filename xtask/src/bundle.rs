@@ -10,9 +10,10 @@
 //! step is painted and starts the worker from a Blob URL (src/services/worker_source.rs). The
 //! rel is one no browser acts on, so nothing is fetched before that: Chromium fetched even a
 //! `rel=prefetch` as soon as it parsed it, beside the page's own wasm, and on a slow link two
-//! downloads share it (issue 10: the first step came about 12 ms sooner on localhost without). The page builder's files (a wasm of its own,
-//! loaded only by `?builder`) go into an inert `<template>` with their integrity. Then it writes
-//! the manifest the page's offline download reads.
+//! downloads share it (issue 10: the first step came about 12 ms sooner on localhost without).
+//! The page builder's files (a wasm of its own, loaded only by `?builder`) go into an inert
+//! `<template>` with their integrity. Then it writes the manifest the page's offline download
+//! reads.
 
 use std::{
     fs,

@@ -205,15 +205,14 @@ pub fn seal_letter<R: RngCore + CryptoRng>(
 ) -> Result<Sealed, SealError> {
     let Letter { mime, document } = letter;
     let plaintext_bytes = mime.len();
-    let source = ProgressReader {
+    let mut source = ProgressReader {
         inner: mime.as_slice(),
         done: 0,
         reported: 0,
         total: plaintext_bytes as u64,
         progress,
     };
-    let (message, cipher) =
-        seal_source(&mut { source }, plaintext_bytes, recipients, encoding, rng)?;
+    let (message, cipher) = seal_source(&mut source, plaintext_bytes, recipients, encoding, rng)?;
     Ok(Sealed {
         message,
         cipher,
@@ -283,29 +282,24 @@ impl<S: Read, F: FnMut(u64, u64)> Read for ProgressReader<S, F> {
 
 /// Encrypts `plaintext` to all `recipients` (one message any of them can open).
 pub fn seal<R: RngCore + CryptoRng>(
-    plaintext: &[u8],
+    mut plaintext: &[u8],
     recipients: &[RecipientKey],
     encoding: Encoding,
     rng: R,
 ) -> Result<(Vec<u8>, Cipher), SealError> {
-    seal_source(
-        &mut { plaintext },
-        plaintext.len(),
-        recipients,
-        encoding,
-        rng,
-    )
+    let len = plaintext.len();
+    seal_source(&mut plaintext, len, recipients, encoding, rng)
 }
 
 /// Like [`seal`], reading the plaintext from `source` as encryption proceeds, so a caller can
 /// report progress from its reader.
 pub fn seal_reader<S: Read, R: RngCore + CryptoRng>(
-    source: S,
+    mut source: S,
     recipients: &[RecipientKey],
     encoding: Encoding,
     rng: R,
 ) -> Result<(Vec<u8>, Cipher), SealError> {
-    seal_source(&mut { source }, 0, recipients, encoding, rng)
+    seal_source(&mut source, 0, recipients, encoding, rng)
 }
 
 /// [`seal_reader`] with the plaintext's expected length, so the output is allocated once rather

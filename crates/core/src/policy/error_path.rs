@@ -3,9 +3,9 @@
 //!
 //! serde_json says *where* a document failed only as a line and column. Tracking the path while
 //! deserializing (serde_path_to_error) wraps every type's `Deserialize` in a tracker of its own:
-//! about 70 KB of wasm in the page and as much in the sealing worker (issue 10). Finding the
-//! path afterwards from the position costs one small scan of the text, and only when the file
-//! is broken.
+//! 20 KB of the page's optimized wasm (6.6 KB brotli), and as much in the sealing worker's
+//! (issue 10). Finding the path afterwards from the position costs one small scan of the text,
+//! and only when the file is broken.
 //!
 //! Paths are written as serde_path_to_error writes them, so messages did not change: keys joined
 //! with `.`, array indexes in brackets, `.` for the document as a whole. An error on a key
@@ -71,7 +71,7 @@ pub fn path_at(json: &str, line: usize, column: usize) -> String {
                 at = end;
                 continue;
             }
-            byte if !byte.is_ascii_whitespace() && byte != b':' => start_element(&mut frames),
+            byte if !is_separator(byte) => start_element(&mut frames),
             _ => {}
         }
         if at >= offset {
@@ -93,18 +93,22 @@ fn start_element(frames: &mut [Frame]) {
 /// it, or on the `[` or `{` it opened to read the first element or member. The error is that
 /// value's, so move on to where it starts.
 fn next_value(bytes: &[u8], offset: usize) -> usize {
+    let separator_at = |at: usize| bytes.get(at).copied().is_some_and(is_separator);
     let mut at = offset;
     if matches!(bytes.get(at), Some(b'[' | b'{')) {
         at += 1;
-    } else if !matches!(bytes.get(at), Some(byte) if byte.is_ascii_whitespace() || b",:".contains(byte))
-    {
+    } else if !separator_at(at) {
         return offset;
     }
-    while matches!(bytes.get(at), Some(byte) if byte.is_ascii_whitespace() || b",:".contains(byte))
-    {
+    while separator_at(at) {
         at += 1;
     }
     at.min(bytes.len())
+}
+
+/// What stands between JSON values: white space, `,` and `:`.
+fn is_separator(byte: u8) -> bool {
+    byte.is_ascii_whitespace() || byte == b',' || byte == b':'
 }
 
 /// The byte offset of serde_json's position (the last byte it read), clamped to the text.

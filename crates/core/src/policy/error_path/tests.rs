@@ -1,4 +1,4 @@
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 use serde_json::{json, Value};
 
@@ -107,17 +107,11 @@ fn is_same_or_one_step_in(found: &str, expected: &str) -> bool {
 /// `path_at` names the same place as the path tracker it replaced.
 #[test]
 fn agrees_with_serde_path_to_error_on_every_single_breakage_of_the_shipped_policies() {
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../public/policies");
+    let policies = shipped_policies();
     let mut compared = 0;
     let mut disagreements = Vec::new();
-    for entry in std::fs::read_dir(&dir).expect("public/policies") {
-        let path = entry.expect("a directory entry").path();
-        if path.extension().and_then(|e| e.to_str()) != Some("json") {
-            continue;
-        }
-        let document: Value =
-            serde_json::from_str(&std::fs::read_to_string(&path).expect("a policy file"))
-                .expect("a shipped policy is JSON");
+    for (path, text) in &policies {
+        let document: Value = serde_json::from_str(text).expect("a shipped policy is JSON");
         for broken in breakages(&document) {
             for text in [
                 broken.to_string(),
@@ -136,9 +130,7 @@ fn agrees_with_serde_path_to_error_on_every_single_breakage_of_the_shipped_polic
     // (the tracker names `fields` for `"fields": [#`, and `fields[0]` for `{"id": #`, where this
     // names the element or the key whose value is broken). The tracker says `?` for a key it
     // had not finished reading: those are left out.
-    for entry in std::fs::read_dir(&dir).expect("public/policies") {
-        let path = entry.expect("a directory entry").path();
-        let text = std::fs::read_to_string(&path).expect("a policy file");
+    for (path, text) in &policies {
         for at in (1..text.len())
             .step_by(5)
             .filter(|&at| text.is_char_boundary(at))
@@ -164,6 +156,23 @@ fn agrees_with_serde_path_to_error_on_every_single_breakage_of_the_shipped_polic
         disagreements.len(),
         disagreements[..disagreements.len().min(20)].join("\n")
     );
+}
+
+/// Every policy in `public/policies/`, with its path.
+fn shipped_policies() -> Vec<(PathBuf, String)> {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../public/policies");
+    let mut policies: Vec<_> = std::fs::read_dir(&dir)
+        .expect("public/policies")
+        .map(|entry| entry.expect("a directory entry").path())
+        .filter(|path| path.extension().is_some_and(|ext| ext == "json"))
+        .map(|path| {
+            let text = std::fs::read_to_string(&path).expect("a policy file");
+            (path, text)
+        })
+        .collect();
+    policies.sort();
+    assert!(!policies.is_empty(), "no policies in {}", dir.display());
+    policies
 }
 
 /// Copies of `document`, each broken in one place: every value replaced by values of other
