@@ -13,7 +13,7 @@ use crate::{
     i18n::{provide_language, use_lang, use_texts, Language},
     services::{
         crypto::CryptoBackend,
-        load_policy::{load_policy, LoadedPolicy, PolicyFailure},
+        load_policy::{load_policy, load_policy_at_once, LoadedPolicy, PolicyFailure},
     },
     state::{provide_report_state, use_report_state, ReportState},
 };
@@ -25,23 +25,33 @@ pub fn App(
 ) -> impl IntoView {
     crate::browser::install_url_parser();
     let Language(lang) = provide_language();
+    // A policy that needs no fetch is drawn at once; one that does waits in a Suspense.
+    if let Some(loaded) = load_policy_at_once() {
+        return policy_page(loaded, crypto);
+    }
     let crypto = StoredValue::new_local(crypto);
     let loaded = LocalResource::new(load_policy);
     view! {
         <Suspense fallback=move || view! { <main><p class="loading">{lang.get_untracked().texts().form.loading_policy}</p></main> }>
-            {move || Suspend::new(async move {
-                match loaded.await {
-                    Ok(loaded) => view! { <ReportPage loaded=loaded crypto=crypto.get_value() /> }.into_any(),
-                    Err(failure) => view! {
-                        <header class="masthead"><p class="brand">"sealpost"</p></header>
-                        <main><PolicyErrorPage failure=failure /></main>
-                    }
-                    .into_any(),
-                }
-            })}
+            {move || Suspend::new(async move { policy_page(loaded.await, crypto.get_value()) })}
         </Suspense>
     }
     .into_any()
+}
+
+/// The report form for a policy that loaded, else the policy's problems.
+fn policy_page(
+    loaded: Result<LoadedPolicy, PolicyFailure>,
+    crypto: Rc<dyn CryptoBackend>,
+) -> AnyView {
+    match loaded {
+        Ok(loaded) => view! { <ReportPage loaded=loaded crypto=crypto /> }.into_any(),
+        Err(failure) => view! {
+            <header class="masthead"><p class="brand">"sealpost"</p></header>
+            <main><PolicyErrorPage failure=failure /></main>
+        }
+        .into_any(),
+    }
 }
 
 /// The form is drawn as soon as the policy is read; the keys are accepted by the worker
