@@ -12,8 +12,9 @@
 //! `rel=prefetch` as soon as it parsed it, beside the page's own wasm, and on a slow link two
 //! downloads share it (issue 10: the first step came about 12 ms sooner on localhost without).
 //! The page builder's files (a wasm of its own, loaded only by `?builder`) go into an inert
-//! `<template>` with their integrity. Then it writes the manifest the page's offline download
-//! reads.
+//! `<template>` with their integrity. Trunk's stylesheets become one (`merge_stylesheets`: on
+//! HTTP/1.1 the page's wasm waited for one of a host's six connections). Then it writes the
+//! manifest the page's offline download reads.
 
 use std::{
     fs,
@@ -44,7 +45,11 @@ pub fn harden(dist: &Path) -> Result<Manifest> {
     // Every stylesheet Trunk linked, in index.html's order (the cascade depends on it): the
     // single file and the page's offline copy inline exactly these.
     let index_path = dist.join("index.html");
-    let index = read_text(&index_path)?;
+    let mut index = read_text(&index_path)?;
+    let hardened = index.contains("sealpost-boot-");
+    if !hardened {
+        index = merge_stylesheets(dist, &index)?;
+    }
     let css = stylesheets(&index)
         .iter()
         .map(|name| find(name, ""))
@@ -65,7 +70,7 @@ pub fn harden(dist: &Path) -> Result<Manifest> {
         app_wasm,
     };
 
-    if !index.contains("sealpost-boot-") {
+    if !hardened {
         let index = rewrite_index(dist, &index, &manifest)?;
         write(&index_path, index.as_bytes())?;
     }
@@ -119,6 +124,72 @@ fn rewrite_index(dist: &Path, index: &str, manifest: &Manifest) -> Result<String
     ))
 }
 
+/// What the one stylesheet's file name starts with.
+const STYLE_PREFIX: &str = "sealpost-style-";
+
+/// Trunk links each stylesheet on its own; a browser on HTTP/1.1 opens at most six connections
+/// to a host, so five stylesheets, the boot script and the glue kept the page's wasm waiting for
+/// a connection. They become one file (joined in index.html's order, so the cascade is the same)
+/// linked where the first one was, with its integrity; the parts are removed from `dist`.
+fn merge_stylesheets(dist: &Path, index: &str) -> Result<String> {
+    let names = stylesheets(index);
+    if names.is_empty() {
+        return Err("dist/index.html links no stylesheet".into());
+    }
+    let parts = names
+        .iter()
+        .map(|name| {
+            find_file(dist, name, "").map(|file| Asset {
+                file,
+                integrity: String::new(),
+            })
+        })
+        .collect::<Result<Vec<_>>>()?;
+    let joined = joined_css(dist, &parts)?;
+    let file = format!(
+        "{STYLE_PREFIX}{}.css",
+        &hex(&Sha256::digest(joined.as_bytes()))[..16]
+    );
+    write(&dist.join(&file), joined.as_bytes())?;
+    let mut merged = String::with_capacity(index.len());
+    let mut rest = index;
+    let mut linked = false;
+    while let Some(start) = rest.find("<link") {
+        let end = start
+            + rest[start..]
+                .find('>')
+                .ok_or("unterminated <link> in dist/index.html")?
+            + 1;
+        let tag = &rest[start..end];
+        merged.push_str(&rest[..start]);
+        if !is_stylesheet_link(tag) {
+            merged.push_str(tag);
+        } else if !linked {
+            let base = public_url(tag, &stylesheets(tag)[0])?;
+            merged.push_str(&format!(
+                "<link href={base}{file} integrity=sha384-{sri} rel=stylesheet>",
+                sri = sealpost_bundle::base64(&Sha384::digest(joined.as_bytes())),
+            ));
+            linked = true;
+        }
+        rest = &rest[end..];
+    }
+    merged.push_str(rest);
+    for part in &parts {
+        let path = dist.join(&part.file);
+        fs::remove_file(&path).map_err(|err| format!("removing {}: {err}", path.display()))?;
+    }
+    Ok(merged)
+}
+
+/// Whether `tag` (one `<link …>`) links a stylesheet.
+fn is_stylesheet_link(tag: &str) -> bool {
+    !stylesheets(tag).is_empty()
+        && ["rel=stylesheet", "rel=\"stylesheet\"", "rel='stylesheet'"]
+            .iter()
+            .any(|rel| tag.contains(rel))
+}
+
 /// What the builder's files start with (Trunk names a worker-type build after its bin).
 pub const BUILDER_PREFIX: &str = "sealpost-builder";
 /// The id of index.html's `<template>` naming the builder's files (src/services/builder_loader.rs).
@@ -166,11 +237,11 @@ fn builder_template(dist: &Path, base: &str) -> Result<String> {
     ))
 }
 
-/// What Trunk put before the glue's file name in its modulepreload link (`/` by default).
-fn public_url(index: &str, js_file: &str) -> Result<String> {
+/// What Trunk put before `file`'s name where it links it (`/` by default).
+fn public_url(index: &str, file: &str) -> Result<String> {
     let at = index
-        .find(js_file)
-        .ok_or("dist/index.html does not name the app's glue")?;
+        .find(file)
+        .ok_or_else(|| format!("dist/index.html does not name {file}"))?;
     let before = &index[..at];
     let start = before
         .rfind(['=', '"', '\''])
@@ -347,7 +418,32 @@ fn write(path: &Path, bytes: &[u8]) -> Result {
 
 #[cfg(test)]
 mod tests {
-    use super::stylesheets;
+    use super::{merge_stylesheets, stylesheets, STYLE_PREFIX};
+    use std::fs;
+
+    #[test]
+    fn stylesheets_become_one_file_in_their_order() {
+        let dist = std::env::temp_dir().join(format!("sealpost-merge-{}", std::process::id()));
+        fs::create_dir_all(&dist).unwrap();
+        fs::write(dist.join("main-1.css"), "a{color:red}").unwrap();
+        fs::write(dist.join("theme-2.css"), "a{color:blue}").unwrap();
+        let index = r#"<title>t</title><link href=/main-1.css integrity=sha384-x rel=stylesheet><link rel=icon href=/favicon-3.svg><link href="/theme-2.css" rel="stylesheet"><script type=module>x</script>"#;
+        let merged = merge_stylesheets(&dist, index).unwrap();
+        let linked = stylesheets(&merged);
+        assert_eq!(linked.len(), 1, "{merged}");
+        assert!(linked[0].starts_with(STYLE_PREFIX));
+        assert_eq!(
+            fs::read_to_string(dist.join(&linked[0])).unwrap(),
+            "a{color:red}\na{color:blue}"
+        );
+        assert!(merged.starts_with(&format!(
+            "<title>t</title><link href=/{} integrity=sha384-",
+            linked[0]
+        )));
+        assert!(merged.ends_with(r#" rel=stylesheet><link rel=icon href=/favicon-3.svg><script type=module>x</script>"#), "{merged}");
+        assert!(!dist.join("main-1.css").exists() && !dist.join("theme-2.css").exists());
+        fs::remove_dir_all(&dist).unwrap();
+    }
 
     #[test]
     fn every_linked_stylesheet_is_found_in_order() {
