@@ -21,6 +21,7 @@ use serde::de::DeserializeOwned;
 use wasm_bindgen::{prelude::*, JsCast};
 use web_sys::{File, MessageEvent, Worker};
 
+use super::worker_source::WorkerBuild;
 use crate::browser::describe;
 
 /// The texts of the page's language, as `<html lang>` says it now (the page keeps it in step).
@@ -71,8 +72,58 @@ pub trait CryptoBackend {
 /// worker's wasm-bindgen glue and starts its wasm).
 pub const WORKER_LOADER: &str = "./seal-worker-loader.js";
 
-/// The sealing worker, started once per page.
+/// The page's sealing workers: the one it seals with, started once per page, and where drafts
+/// and the reply key go.
 pub struct WorkerCrypto {
+    sealer: Rc<WorkerLink>,
+    keeper: Keeper,
+}
+
+/// Where drafts and the reply key go (see `crates/seal-worker`: two builds of one worker).
+enum Keeper {
+    /// The page seals with the full worker, which answers these too (the single file, and
+    /// development builds).
+    Sealer,
+    /// A served page seals with the seal-only worker; the full one is fetched and started the
+    /// first time the researcher asks for one of these, so filing a report never downloads it.
+    OnFirstUse(RefCell<Option<Rc<WorkerLink>>>),
+}
+
+impl WorkerCrypto {
+    /// Starts the page's sealing worker once the form's first step is painted (at most a second
+    /// from now): compiling its wasm (megabytes: rPGP) would otherwise compete with the page's
+    /// own for the first paint. It loads in the background while the researcher reads the
+    /// policy and types; requests wait until it says it is ready.
+    pub fn start() -> Result<Self, String> {
+        let (sealer, keeper) = if super::worker_source::names(WorkerBuild::SealOnly) {
+            (
+                WorkerBuild::SealOnly,
+                Keeper::OnFirstUse(RefCell::new(None)),
+            )
+        } else {
+            (WorkerBuild::Full, Keeper::Sealer)
+        };
+        Ok(Self {
+            sealer: Rc::new(WorkerLink::start(sealer, Some(FIRST_STEP_WAIT_MS))),
+            keeper,
+        })
+    }
+
+    /// The worker for drafts and the reply key, started now if it has not been.
+    fn keeper(&self) -> Rc<WorkerLink> {
+        match &self.keeper {
+            Keeper::Sealer => Rc::clone(&self.sealer),
+            Keeper::OnFirstUse(started) => Rc::clone(
+                started
+                    .borrow_mut()
+                    .get_or_insert_with(|| Rc::new(WorkerLink::start(WorkerBuild::Full, None))),
+            ),
+        }
+    }
+}
+
+/// One worker and the page's requests waiting on it.
+struct WorkerLink {
     /// Set once the worker's code is loaded (see `worker_source`).
     worker: Rc<RefCell<Option<Worker>>>,
     shared: Rc<RefCell<Shared>>,
@@ -101,15 +152,13 @@ struct Reply {
     message: JsValue,
 }
 
-/// The longest the worker waits for the first step to be painted before it starts anyway.
+/// The longest the sealing worker waits for the first step to be painted before it starts anyway.
 const FIRST_STEP_WAIT_MS: i32 = 1000;
 
-impl WorkerCrypto {
-    /// Starts the worker once the form's first step is painted (at most a second from now):
-    /// compiling its wasm (megabytes: rPGP) would otherwise compete with the page's own for the
-    /// first paint. It loads in the background while the researcher reads the policy and types;
-    /// requests wait until it says it is ready.
-    pub fn start() -> Result<Self, String> {
+impl WorkerLink {
+    /// Fetches (or unpacks) `build`'s code and starts it in the background, after the first
+    /// step is painted if `after_first_step` gives the longest wait for that.
+    fn start(build: WorkerBuild, after_first_step: Option<i32>) -> Self {
         let shared = Rc::new(RefCell::new(Shared::default()));
 
         let on_message = {
@@ -137,10 +186,12 @@ impl WorkerCrypto {
             let handlers: (JsValue, JsValue) =
                 (on_message.as_ref().clone(), on_error.as_ref().clone());
             wasm_bindgen_futures::spawn_local(async move {
-                crate::browser::first_step_painted(FIRST_STEP_WAIT_MS).await;
+                if let Some(at_most_ms) = after_first_step {
+                    crate::browser::first_step_painted(at_most_ms).await;
+                }
                 let options = web_sys::WorkerOptions::new();
-                options.set_name("sealpost-seal-worker");
-                match super::worker_source::start_worker(&options).await {
+                options.set_name(build.name());
+                match super::worker_source::start_worker(build, &options).await {
                     Ok(started) => {
                         started.set_onmessage(Some(handlers.0.unchecked_ref()));
                         started.set_onerror(Some(handlers.1.unchecked_ref()));
@@ -150,12 +201,12 @@ impl WorkerCrypto {
                 }
             });
         }
-        Ok(Self {
+        Self {
             worker,
             shared,
             _on_message: on_message,
             _on_error: on_error,
-        })
+        }
     }
 
     fn request(
@@ -200,7 +251,7 @@ impl WorkerCrypto {
     }
 }
 
-impl WorkerCrypto {
+impl WorkerLink {
     /// A request answered with JSON alone. A worker that is gone, or that could not read the
     /// request, becomes an answer of type `T` through `unreachable`.
     fn exchange<T: DeserializeOwned + 'static>(
@@ -234,7 +285,7 @@ impl WorkerCrypto {
 impl CryptoBackend for WorkerCrypto {
     fn accept(&self, request: AcceptRequest) -> LocalFuture<AcceptResponse> {
         let json = serde_json::to_string(&request).unwrap_or_default();
-        let reply = self.request("accept", json, Vec::new(), None);
+        let reply = self.sealer.request("accept", json, Vec::new(), None);
         Box::pin(async move {
             let reply = reply.await.map_err(|reason| vec![page_error(reason)])?;
             serde_json::from_str::<AcceptResponse>(&reply.json).unwrap_or_else(|err| {
@@ -252,7 +303,7 @@ impl CryptoBackend for WorkerCrypto {
         progress: Progress,
     ) -> LocalFuture<Result<SealedMessage, String>> {
         let json = serde_json::to_string(&request).unwrap_or_default();
-        let reply = self.request("seal", json, files, Some(progress));
+        let reply = self.sealer.request("seal", json, files, Some(progress));
         Box::pin(async move {
             let reply = reply.await?;
             let info = serde_json::from_str::<SealResponse>(&reply.json)
@@ -268,23 +319,24 @@ impl CryptoBackend for WorkerCrypto {
     }
 
     fn make_reply_key(&self, request: ReplyKeyRequest) -> LocalFuture<ReplyKeyResponse> {
-        self.exchange("reply-key", &request, Err)
+        self.keeper().exchange("reply-key", &request, Err)
     }
 
     fn seal_draft(&self, request: DraftSealRequest) -> LocalFuture<DraftSealResponse> {
-        self.exchange("seal-draft", &request, |reason| {
+        self.keeper().exchange("seal-draft", &request, |reason| {
             Err(DraftError::Unavailable(reason))
         })
     }
 
     fn open_draft(&self, request: DraftOpenRequest) -> LocalFuture<DraftOpenResponse> {
-        self.exchange("open-draft", &request, |reason| {
+        self.keeper().exchange("open-draft", &request, |reason| {
             Err(DraftError::Unavailable(reason))
         })
     }
 
     fn check_key(&self, request: KeyCheckRequest) -> LocalFuture<KeyCheckResponse> {
-        self.exchange("check-key", &request, |reason| Err(unavailable_key(reason)))
+        self.sealer
+            .exchange("check-key", &request, |reason| Err(unavailable_key(reason)))
     }
 }
 

@@ -1,13 +1,15 @@
-//! Where the sealing worker's code comes from, and starting it with its integrity checked.
+//! Where the sealing workers' code comes from, and starting one with its integrity checked.
 //!
-//! - A hardened release build (`cargo xtask build`) names the worker's glue and wasm in
-//!   `<link id="sealpost-worker-js|-wasm" href integrity>`: both are fetched with that
+//! - A hardened release build (`cargo xtask build`) names each worker's glue and wasm in
+//!   `<link id="sealpost-worker-js|-wasm" href integrity>` (the full worker) and
+//!   `<link id="sealpost-seal-only-worker-js|-wasm">` (the seal-only one): both are fetched with that
 //!   integrity (a tampered file fails the fetch), and the worker runs from a Blob URL made of the
 //!   checked glue, receiving the checked wasm by message. (`new Worker(url)` and `importScripts`
 //!   take no integrity, so loading the files by URL could not be checked.)
-//! - The single file (`sealpost.html`) carries both in `<script id=…>` data blocks: the same
-//!   Blob URL worker, given the base64 wasm; nothing is fetched, so it works from `file://`.
-//! - A development build (`trunk serve`) has neither: the worker loads by URL
+//! - The single file (`sealpost.html`) carries the full worker's in `<script id=…>` data blocks:
+//!   the same Blob URL worker, given the base64 wasm; nothing is fetched, so it works from
+//!   `file://`.
+//! - A development build (`trunk serve`) has neither: the full worker loads by URL
 //!   ([`WORKER_LOADER`](super::crypto::WORKER_LOADER)).
 
 use js_sys::{Array, ArrayBuffer, Object, Reflect};
@@ -17,9 +19,43 @@ use web_sys::{Element, Worker, WorkerOptions};
 
 use crate::browser::describe;
 
-/// The element ids the build and the single file use (sealpost-bundle agrees).
-const WORKER_JS: &str = "sealpost-worker-js";
-const WORKER_WASM: &str = "sealpost-worker-wasm";
+/// The two builds of the sealing worker (`crates/seal-worker`).
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub enum WorkerBuild {
+    /// Accepts keys and seals reports: what a served page starts in the background.
+    SealOnly,
+    /// Every request, drafts and the reply key included.
+    Full,
+}
+
+impl WorkerBuild {
+    /// The ids of the elements naming its glue and wasm (sealpost-bundle's `ids` agree).
+    fn ids(self) -> (&'static str, &'static str) {
+        match self {
+            Self::SealOnly => (
+                "sealpost-seal-only-worker-js",
+                "sealpost-seal-only-worker-wasm",
+            ),
+            Self::Full => ("sealpost-worker-js", "sealpost-worker-wasm"),
+        }
+    }
+
+    /// The worker's name, as the browser's developer tools show it.
+    pub fn name(self) -> &'static str {
+        match self {
+            Self::SealOnly => "sealpost-seal-worker",
+            Self::Full => "sealpost-full-worker",
+        }
+    }
+}
+
+/// Whether this page names `build`'s files.
+pub fn names(build: WorkerBuild) -> bool {
+    web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.get_element_by_id(build.ids().0))
+        .is_some()
+}
 
 /// Appended to the worker's glue: wait for the wasm (bytes, or base64 text, gzipped or not),
 /// then start it; the wasm's `main` then answers the page's messages. A failure is rethrown
@@ -44,14 +80,16 @@ self.onmessage = (event) => {
 };
 "#;
 
-/// Starts the sealing worker from wherever this page has it.
-pub async fn start_worker(options: &WorkerOptions) -> Result<Worker, String> {
+/// Starts `build` from wherever this page has it; a page that names no worker files at all
+/// (a development build) loads the full worker by URL.
+pub async fn start_worker(build: WorkerBuild, options: &WorkerOptions) -> Result<Worker, String> {
     let document = web_sys::window()
         .and_then(|w| w.document())
         .ok_or("no document")?;
+    let (js_id, wasm_id) = build.ids();
     let (Some(js), Some(wasm)) = (
-        document.get_element_by_id(WORKER_JS),
-        document.get_element_by_id(WORKER_WASM),
+        document.get_element_by_id(js_id),
+        document.get_element_by_id(wasm_id),
     ) else {
         return Worker::new_with_options(super::crypto::WORKER_LOADER, options)
             .map_err(|err| describe(&err));

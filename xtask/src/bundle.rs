@@ -5,9 +5,10 @@
 //! 'unsafe-inline' blocks) becomes a small external module with its own `integrity`, which
 //! imports the glue (checked by Trunk's `modulepreload` integrity) and fetches the wasm with
 //! `fetch(…, {integrity})` (a `preload` alone checks nothing once the bytes are used elsewhere).
-//! Trunk does not hash or integrity-check the worker's files, so `harden` names them in `<link
-//! rel=sealpost-worker>`s with their integrity; the page fetches both with it once the first
-//! step is painted and starts the worker from a Blob URL (src/services/worker_source.rs). The
+//! Trunk does not hash or integrity-check the workers' files, so `harden` names them in `<link
+//! rel=sealpost-worker>`s with their integrity: the seal-only worker's, which the page fetches
+//! once the first step is painted and starts from a Blob URL (src/services/worker_source.rs),
+//! and the full worker's, fetched the same way when a draft or the reply key is first asked for. The
 //! rel is one no browser acts on, so nothing is fetched before that: Chromium fetched even a
 //! `rel=prefetch` as soon as it parsed it, beside the page's own wasm, and on a slow link two
 //! downloads share it (issue 10: the first step came about 12 ms sooner on localhost without).
@@ -22,24 +23,14 @@ use std::{
     path::{Path, PathBuf},
 };
 
-use sealpost_bundle::{Asset, Manifest, Packed, SingleFile, MANIFEST_FILE};
+use sealpost_bundle::{ids, Asset, Manifest, Packed, SingleFile, MANIFEST_FILE};
 use sha2::{Digest, Sha256, Sha384};
 
 use crate::Result;
 
 /// Hardens `dist/` (see the module docs) and writes its manifest.
 pub fn harden(dist: &Path) -> Result<Manifest> {
-    let find = |prefix: &str, suffix: &str| -> Result<Asset> {
-        let file = find_file(dist, prefix, suffix)?;
-        let bytes = read(&dist.join(&file))?;
-        Ok(Asset {
-            integrity: format!(
-                "sha384-{}",
-                sealpost_bundle::base64(&Sha384::digest(&bytes))
-            ),
-            file,
-        })
-    };
+    let find = |prefix: &str, suffix: &str| asset(dist, prefix, suffix);
     let app_js = find("sealpost-app-", ".js")?;
     let app_wasm = find("sealpost-app-", "_bg.wasm")?;
     // Every stylesheet Trunk linked, in index.html's order (the cascade depends on it): the
@@ -106,15 +97,25 @@ fn rewrite_index(dist: &Path, index: &str, manifest: &Manifest) -> Result<String
         &hex(&Sha256::digest(boot.as_bytes()))[..16]
     );
     write(&dist.join(&boot_file), boot.as_bytes())?;
+    // The seal-only worker is the served page's alone: the manifest (what the offline copy
+    // carries) names only the full one.
+    let seal_only_js =
+        asset(dist, "seal-only-worker", ".js").and_then(|a| exact(a, "seal-only-worker.js"))?;
+    let seal_only_wasm = asset(dist, "seal-only-worker_bg", ".wasm")?;
+    let link = |id: &str, asset: &Asset| {
+        format!(
+            "<link rel=sealpost-worker id={id} href=\"{base}{}\" integrity=\"{}\">",
+            asset.file, asset.integrity
+        )
+    };
     let tags = format!(
         "<script type=module src=\"{base}{boot_file}\" integrity=\"sha384-{boot_sri}\" crossorigin></script>\
-         <link rel=sealpost-worker id=sealpost-worker-js href=\"{base}{wjs}\" integrity=\"{wjs_sri}\">\
-         <link rel=sealpost-worker id=sealpost-worker-wasm href=\"{base}{wwasm}\" integrity=\"{wwasm_sri}\">",
+         {}{}{}{}",
+        link(ids::SEAL_ONLY_WORKER_JS, &seal_only_js),
+        link(ids::SEAL_ONLY_WORKER_WASM, &seal_only_wasm),
+        link(ids::WORKER_JS, &manifest.worker_js),
+        link(ids::WORKER_WASM, &manifest.worker_wasm),
         boot_sri = sealpost_bundle::base64(&digest),
-        wjs = manifest.worker_js.file,
-        wjs_sri = manifest.worker_js.integrity,
-        wwasm = manifest.worker_wasm.file,
-        wwasm_sri = manifest.worker_wasm.integrity,
     );
     let builder = builder_template(dist, &base)?;
     Ok(format!(
@@ -356,6 +357,19 @@ fn hex(bytes: &[u8]) -> String {
     bytes.iter().map(|b| format!("{b:02x}")).collect()
 }
 
+/// The one file in `dist` named `prefix…suffix`, with its integrity.
+fn asset(dist: &Path, prefix: &str, suffix: &str) -> Result<Asset> {
+    let file = find_file(dist, prefix, suffix)?;
+    let bytes = read(&dist.join(&file))?;
+    Ok(Asset {
+        integrity: format!(
+            "sha384-{}",
+            sealpost_bundle::base64(&Sha384::digest(&bytes))
+        ),
+        file,
+    })
+}
+
 fn exact(asset: Asset, name: &str) -> Result<Asset> {
     if asset.file == name {
         Ok(asset)
@@ -364,7 +378,6 @@ fn exact(asset: Asset, name: &str) -> Result<Asset> {
     }
 }
 
-/// The one file in `dist` named `prefix…suffix`.
 /// The `.css` files `index` links, in order (`href=/main-1a2b.css` or `href="…"`).
 fn stylesheets(index: &str) -> Vec<String> {
     index
@@ -380,6 +393,7 @@ fn stylesheets(index: &str) -> Vec<String> {
         .collect()
 }
 
+/// The one file in `dist` named `prefix…suffix`.
 fn find_file(dist: &Path, prefix: &str, suffix: &str) -> Result<String> {
     let mut found: Vec<String> = fs::read_dir(dist)
         .map_err(|err| format!("reading {}: {err} (build first)", dist.display()))?

@@ -14,7 +14,8 @@ pub struct Figures {
     /// `index.html` and every asset it loads before the form can be used (stylesheets, icon,
     /// boot script, the app's glue and wasm): everything it names but the sealing worker.
     pub first_paint: usize,
-    /// The first paint plus the sealing worker (its glue and wasm, fetched in the background).
+    /// The first paint plus the seal-only worker (its glue and wasm, fetched in the
+    /// background): everything filing a report downloads.
     pub everything: usize,
 }
 
@@ -22,7 +23,11 @@ pub struct Figures {
 #[derive(Clone, Copy, PartialEq, Eq)]
 enum Role {
     FirstPaint,
+    /// The seal-only worker, fetched once the first step is painted.
     Worker,
+    /// The full worker: fetched only when the researcher first asks for a draft or the reply
+    /// key (the single file carries it instead of the seal-only one).
+    OnDemand,
     /// The page builder's files: loaded only by `?builder` (index.html's template).
     Builder,
     /// Served but not loaded by the page itself (policies, the embedding script, the offline
@@ -50,7 +55,7 @@ pub fn figures(dist: &Path) -> Result<Figures> {
         match role {
             Role::FirstPaint => first_paint += size,
             Role::Worker => worker += size,
-            Role::Builder | Role::NotLoaded => {}
+            Role::OnDemand | Role::Builder | Role::NotLoaded => {}
         }
     }
     Ok(Figures {
@@ -67,6 +72,7 @@ fn print_table(dist: &Path) -> Result<Figures> {
     let mut totals = [0usize; 3];
     let mut page = [0usize; 3];
     let mut worker = [0usize; 3];
+    let mut on_demand = [0usize; 3];
     for (path, role) in assets(dist)? {
         let bytes = read(&path)?;
         let sizes = [bytes.len(), gzip(&bytes)?, brotli(&bytes)?];
@@ -79,6 +85,7 @@ fn print_table(dist: &Path) -> Result<Figures> {
         match role {
             Role::FirstPaint => sum(&mut page),
             Role::Worker => sum(&mut worker),
+            Role::OnDemand => sum(&mut on_demand),
             Role::Builder | Role::NotLoaded => {}
         }
         let name = path
@@ -87,6 +94,7 @@ fn print_table(dist: &Path) -> Result<Figures> {
         let when = match role {
             Role::FirstPaint => "first paint",
             Role::Worker => "background (worker)",
+            Role::OnDemand => "drafts / reply key only",
             Role::Builder => "?builder only",
             Role::NotLoaded => "not by the page",
         };
@@ -103,7 +111,8 @@ fn print_table(dist: &Path) -> Result<Figures> {
     };
     line("total (every file in dist/)", totals);
     line("  loaded for the first paint", page);
-    line("  loaded in the background (sealing worker)", worker);
+    line("  loaded in the background (seal-only worker)", worker);
+    line("  loaded on first draft or reply key", on_demand);
     Ok(Figures {
         first_paint: page[2],
         everything: page[2] + worker[2],
@@ -121,8 +130,8 @@ fn assets(dist: &Path) -> Result<Vec<(PathBuf, Role)>> {
     })?;
     // The builder's template is inert markup: what it names loads only with `?builder`.
     let (index, builder) = split_template(&index);
-    let (page_refs, worker_refs) = references(&index);
-    let (builder_refs, _) = references(&builder);
+    let refs = references(&index);
+    let builder_refs = references(&builder).page;
     let mut entries: Vec<_> = fs::read_dir(dist)
         .map_err(|err| format!("reading {}: {err}", dist.display()))?
         .filter_map(|entry| entry.ok().map(|e| e.path()))
@@ -139,10 +148,12 @@ fn assets(dist: &Path) -> Result<Vec<(PathBuf, Role)>> {
             let name = path
                 .file_name()
                 .map_or_else(String::new, |n| n.to_string_lossy().into_owned());
-            let role = if name == "index.html" || page_refs.contains(&name) {
+            let role = if name == "index.html" || refs.page.contains(&name) {
                 Role::FirstPaint
-            } else if worker_refs.contains(&name) {
+            } else if refs.seal_only_worker.contains(&name) {
                 Role::Worker
+            } else if refs.full_worker.contains(&name) {
+                Role::OnDemand
             } else if builder_refs.contains(&name)
                 || name.starts_with(crate::bundle::BUILDER_PREFIX)
             {
@@ -156,7 +167,7 @@ fn assets(dist: &Path) -> Result<Vec<(PathBuf, Role)>> {
     entries.sort_by(|a, b| a.0.cmp(&b.0));
     if !entries.iter().any(|(_, role)| *role == Role::Worker) {
         return Err(format!(
-            "{}/index.html names no sealing worker (is it the hardened release build?)",
+            "{}/index.html names no seal-only worker (is it the hardened release build?)",
             dist.display()
         ));
     }
@@ -178,10 +189,18 @@ fn split_template(index: &str) -> (String, String) {
     )
 }
 
-/// The file names `index.html`'s tags load: for the page, and for the worker (the links
-/// with `id=sealpost-worker-…`, which the page fetches once its first step is painted).
-fn references(index: &str) -> (Vec<String>, Vec<String>) {
-    let (mut page, mut worker) = (Vec::new(), Vec::new());
+/// The file names `index.html`'s tags load, by who loads them.
+#[derive(Default)]
+struct References {
+    page: Vec<String>,
+    /// The links with `id=sealpost-seal-only-worker-…`: fetched once the first step is painted.
+    seal_only_worker: Vec<String>,
+    /// The other `rel=sealpost-worker` links (the full worker): fetched on first use.
+    full_worker: Vec<String>,
+}
+
+fn references(index: &str) -> References {
+    let mut refs = References::default();
     for tag in index.split('<').skip(1) {
         let tag = tag.split('>').next().unwrap_or_default();
         for attribute in ["href=", "src="] {
@@ -197,14 +216,18 @@ fn references(index: &str) -> (Vec<String>, Vec<String>) {
             if name.is_empty() || value.contains("://") {
                 continue;
             }
-            if tag.contains("sealpost-worker") {
-                worker.push(name);
+            if tag.contains(sealpost_bundle::ids::SEAL_ONLY_WORKER_JS)
+                || tag.contains(sealpost_bundle::ids::SEAL_ONLY_WORKER_WASM)
+            {
+                refs.seal_only_worker.push(name);
+            } else if tag.contains("sealpost-worker") {
+                refs.full_worker.push(name);
             } else {
-                page.push(name);
+                refs.page.push(name);
             }
         }
     }
-    (page, worker)
+    refs
 }
 
 fn read(path: &Path) -> Result<Vec<u8>> {

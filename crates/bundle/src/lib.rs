@@ -25,8 +25,14 @@ pub use policy::{connect_sources, inline_keys};
 /// Element ids the single file and the page agree on.
 pub mod ids {
     pub const APP_WASM: &str = "sealpost-app-wasm";
+    /// The full sealing worker (every request): the single file carries it alone.
     pub const WORKER_JS: &str = "sealpost-worker-js";
     pub const WORKER_WASM: &str = "sealpost-worker-wasm";
+    /// The seal-only worker, which a served page starts in the background (the hardened
+    /// `index.html` names both; the page starts the full one when first asked for a draft or
+    /// the reply key).
+    pub const SEAL_ONLY_WORKER_JS: &str = "sealpost-seal-only-worker-js";
+    pub const SEAL_ONLY_WORKER_WASM: &str = "sealpost-seal-only-worker-wasm";
     /// The policy's element, as the page reads it (src/services/load_policy.rs).
     pub const POLICY: &str = "sealpost-policy";
 }

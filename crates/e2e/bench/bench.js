@@ -140,7 +140,8 @@ async function openpgpCipher(output) {
 async function main() {
   const began = performance.now();
   const [seal, ojs] = await Promise.all([
-    startWorker('/seal-worker-loader.js', { name: 'sealpost-seal-worker' }),
+    // The seal-only worker: the one a served page seals reports with.
+    startWorker('/seal-only-worker-loader.js', { name: 'sealpost-seal-worker' }),
     startWorker('./openpgp-worker.js', { type: 'module', name: 'openpgpjs-bench' }),
   ]);
   log(`workers ready after ${(performance.now() - began).toFixed(0)} ms`);
@@ -205,7 +206,7 @@ async function main() {
 async function hugeAttachment(used, armoredKey) {
   // A fresh worker, so its memory is this request's alone.
   used.worker.terminate();
-  const seal = await startWorker('/seal-worker-loader.js', { name: 'sealpost-seal-worker' });
+  const seal = await startWorker('/seal-only-worker-loader.js', { name: 'sealpost-seal-worker' });
   let blob = new Blob([randomBytes(HUGE_BYTES)]);
   // Making 100 MB of random bytes and handing them to a Blob is the bench's own work, not the
   // sealing's: let it settle (and its garbage be collected) before watching the main thread.

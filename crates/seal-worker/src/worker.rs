@@ -12,10 +12,17 @@ thread_local! {
     static SEALER: RefCell<Sealer> = RefCell::new(Sealer::default());
 }
 
-pub fn start() {
+/// Answers the requests only the full worker takes (the reply key, drafts); `false` for any
+/// other kind.
+pub type KeepRequests = fn(id: &JsValue, kind: &str, json: &str) -> bool;
+
+/// Answers the page's messages, then tells it the worker is ready. The seal-only worker passes
+/// `None`: it never names [`keep`], so its wasm links none of that code (key generation, Argon2,
+/// message decryption and decompression: a fifth of the full worker's wasm).
+pub fn start(keep_requests: Option<KeepRequests>) {
     install_url_parser();
     let scope: DedicatedWorkerGlobalScope = js_sys::global().unchecked_into();
-    let on_message = Closure::<dyn Fn(MessageEvent)>::new(|event: MessageEvent| {
+    let on_message = Closure::<dyn Fn(MessageEvent)>::new(move |event: MessageEvent| {
         let data = event.data();
         let id = get(&data, "id");
         let kind = get(&data, "type").as_string().unwrap_or_default();
@@ -24,18 +31,10 @@ pub fn start() {
             "accept" => accept(&id, &json),
             "seal" => seal(&id, &json, &get(&data, "files")),
             "encrypt" => encrypt(&id, &json, &get(&data, "files")),
-            "reply-key" => answer(&id, "reply-key", &json, |request: ReplyKeyRequest| {
-                to_json(&Sealer::make_reply_key(&request, rand_core::OsRng))
-            }),
-            "seal-draft" => answer(&id, "draft-sealed", &json, |request: DraftSealRequest| {
-                to_json(&Sealer::seal_draft(&request, rand_core::OsRng))
-            }),
-            "open-draft" => answer(&id, "draft-opened", &json, |request: DraftOpenRequest| {
-                to_json(&Sealer::open_draft(&request))
-            }),
             "check-key" => answer(&id, "key-checked", &json, |request: KeyCheckRequest| {
                 to_json(&Sealer::check_key(&request))
             }),
+            other if keep_requests.is_some_and(|keep| keep(&id, other, &json)) => {}
             other => post(
                 &reply(&id, "failed", &format!("unknown request {other:?}")),
                 None,
@@ -46,6 +45,23 @@ pub fn start() {
     // The handler lives as long as the worker.
     on_message.forget();
     post(&reply(&JsValue::NULL, "ready", ""), None);
+}
+
+/// The full worker's own requests (a [`KeepRequests`]).
+pub fn keep(id: &JsValue, kind: &str, json: &str) -> bool {
+    match kind {
+        "reply-key" => answer(id, "reply-key", json, |request: ReplyKeyRequest| {
+            to_json(&Sealer::make_reply_key(&request, rand_core::OsRng))
+        }),
+        "seal-draft" => answer(id, "draft-sealed", json, |request: DraftSealRequest| {
+            to_json(&Sealer::seal_draft(&request, rand_core::OsRng))
+        }),
+        "open-draft" => answer(id, "draft-opened", json, |request: DraftOpenRequest| {
+            to_json(&Sealer::open_draft(&request))
+        }),
+        _ => return false,
+    }
+    true
 }
 
 /// Lets sealpost-core parse URLs with the browser's own WHATWG `URL` (the worker builds core
