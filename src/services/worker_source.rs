@@ -2,10 +2,10 @@
 //!
 //! - A hardened release build (`cargo xtask build`) names each worker's glue and wasm in
 //!   `<link id="sealpost-worker-js|-wasm" href integrity>` (the full worker) and
-//!   `<link id="sealpost-seal-only-worker-js|-wasm">` (the seal-only one): both are fetched with that
-//!   integrity (a tampered file fails the fetch), and the worker runs from a Blob URL made of the
-//!   checked glue, receiving the checked wasm by message. (`new Worker(url)` and `importScripts`
-//!   take no integrity, so loading the files by URL could not be checked.)
+//!   `<link id="sealpost-seal-only-worker-js|-wasm">` (the seal-only one): both files are fetched
+//!   with that integrity (a tampered file fails the fetch), and the worker runs from a Blob URL
+//!   made of the checked glue, receiving the checked wasm by message. (`new Worker(url)` and
+//!   `importScripts` take no integrity, so loading the files by URL could not be checked.)
 //! - The single file (`sealpost.html`) carries the full worker's in `<script id=…>` data blocks:
 //!   the same Blob URL worker, given the base64 wasm; nothing is fetched, so it works from
 //!   `file://`.

@@ -8,8 +8,8 @@
 //! Trunk does not hash or integrity-check the workers' files, so `harden` names them in `<link
 //! rel=sealpost-worker>`s with their integrity: the seal-only worker's, which the page fetches
 //! once the first step is painted and starts from a Blob URL (src/services/worker_source.rs),
-//! and the full worker's, fetched the same way when a draft or the reply key is first asked for. The
-//! rel is one no browser acts on, so nothing is fetched before that: Chromium fetched even a
+//! and the full worker's, fetched the same way when a draft or the reply key is first asked
+//! for. The rel is one no browser acts on, so nothing is fetched before that: Chromium fetched a
 //! `rel=prefetch` as soon as it parsed it, beside the page's own wasm, and on a slow link two
 //! downloads share it (issue 10: the first step came about 12 ms sooner on localhost without).
 //! The page builder's files (a wasm of its own, loaded only by `?builder`) go into an inert
